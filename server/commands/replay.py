@@ -1,0 +1,120 @@
+"""`triage replay PATH...`: replay recorded calls through the live pipeline and report how well
+and how fast they were triaged (or, with --live, feed them into a running server).
+
+Only wires files, models and the report together; the measuring lives in triage/replay/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "replay",
+        help="replay recorded calls (files or folders) through the live pipeline and report",
+        description=(
+            "Runs each call through the same streaming transcriber and classifier the server "
+            "uses, in simulated call time (as fast as the machine allows) or --realtime, and "
+            "writes report.html, replay.json and calls.csv. A JSON sidecar next to an audio "
+            "file (same name, .json) adds reference transcript and labels for accuracy metrics."
+        ),
+    )
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="audio files or folders of them"
+    )
+    parser.add_argument("--out", type=Path, default=Path("report"), help="report folder (report/)")
+    parser.add_argument("--realtime", action="store_true", help="pace audio at wall-clock speed")
+    parser.add_argument("--jobs", type=int, default=2, help="calls replayed at once (2)")
+    parser.add_argument(
+        "--live", metavar="URL", help="feed the calls into a running server instead (ws://...)"
+    )
+    parser.add_argument("--trunk", default="replay", help="trunk name for --live (replay)")
+    parser.add_argument("--secret", help="the trunk's secret for --live")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from server.cli import UserFacingError
+    from triage.replay.recordings import find_recordings
+
+    if args.jobs < 1:
+        raise UserFacingError("--jobs must be at least 1")
+    try:
+        recordings = find_recordings(list(args.paths))
+    except FileNotFoundError as error:
+        raise UserFacingError(str(error)) from None
+    if not recordings:
+        raise UserFacingError(
+            "no audio files found under the given paths (looked for .wav .mp3 .ogg .opus .m4a "
+            ".flac .webm)"
+        )
+    for recording in recordings:
+        if recording.sidecar_problem:
+            print(f"warning: {recording.sidecar_problem}; replaying without it", file=sys.stderr)
+    if args.live:
+        return _run_live(args, recordings)
+    return _run_replay(args, recordings)
+
+
+def _run_replay(args: argparse.Namespace, recordings: list) -> int:  # type: ignore[type-arg]
+    from tqdm import tqdm
+
+    from classifiers.triage_classifier import load_classifier
+    from speech.model_store import resolve_whisper_model
+    from speech.whisper import WhisperTranscriber
+    from triage.replay.report import summarize, write_reports
+    from triage.replay.runner import ReplayRunner, file_audio_source, streaming_recognizers
+
+    settings = Settings.from_env()
+    transcriber = WhisperTranscriber(
+        resolve_whisper_model(settings.whisper_model_dir, settings.cache_dir),
+        cpu_threads=settings.cpu_threads_per_model,
+        num_workers=settings.inference_threads,
+    )
+    classifier = load_classifier(settings.classifier_model_dir, settings.cache_dir)
+    with (
+        ThreadPoolExecutor(settings.inference_threads, thread_name_prefix="replay-model") as pool,
+        tqdm(total=len(recordings), unit="call", file=sys.stderr, desc="replay") as progress,
+    ):
+        runner = ReplayRunner(
+            streaming_recognizers(transcriber),
+            classifier,
+            pool,
+            file_audio_source,
+            realtime=args.realtime,
+            jobs=args.jobs,
+        )
+
+        def done(call) -> None:  # type: ignore[no-untyped-def]
+            progress.update(1)
+            if call.error:
+                progress.write(f"could not replay {call.recording.path}: {call.error}")
+
+        batch = asyncio.run(runner.replay_all(recordings, on_done=done))
+    summary = summarize(batch)
+    paths = write_reports(batch, args.out)
+    width = max(len(name) for name, _ in summary.rows())
+    print(f"{'measure':<{width}}  value")
+    for name, value in summary.rows():
+        print(f"{name:<{width}}  {value}")
+    for call in batch.calls:
+        if call.error:
+            print(f"failed: {call.recording.path}: {call.error}")
+    print(f"report: {paths['html']} (also {paths['json'].name}, {paths['csv'].name})")
+    return 0
+
+
+def _run_live(args: argparse.Namespace, recordings: list) -> int:  # type: ignore[type-arg]
+    from server.cli import UserFacingError
+
+    raise UserFacingError("--live needs server/live_feed.py, which is not in this build yet")
