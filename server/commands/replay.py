@@ -12,8 +12,14 @@ import logging
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server.settings import Settings
+
+if TYPE_CHECKING:
+    from classifiers.messages import Classifier
+    from speech.protocols import Transcriber
+    from triage.replay.recordings import Recording
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +72,10 @@ def run(args: argparse.Namespace) -> int:
     return _run_replay(args, recordings)
 
 
-def _run_replay(args: argparse.Namespace, recordings: list) -> int:  # type: ignore[type-arg]
-    from tqdm import tqdm
-
+def _run_replay(args: argparse.Namespace, recordings: list[Recording]) -> int:
     from classifiers.triage_classifier import load_classifier
     from speech.model_store import resolve_whisper_model
     from speech.whisper import WhisperTranscriber
-    from triage.replay.report import summarize, write_reports
-    from triage.replay.runner import ReplayRunner, file_audio_source, streaming_recognizers
 
     settings = Settings.from_env()
     transcriber = WhisperTranscriber(
@@ -82,8 +84,29 @@ def _run_replay(args: argparse.Namespace, recordings: list) -> int:  # type: ign
         num_workers=settings.inference_threads,
     )
     classifier = load_classifier(settings.classifier_model_dir, settings.cache_dir)
+    return replay_and_report(args, recordings, transcriber, classifier, settings.inference_threads)
+
+
+def replay_and_report(
+    args: argparse.Namespace,
+    recordings: list[Recording],
+    transcriber: Transcriber,
+    classifier: Classifier,
+    inference_threads: int,
+) -> int:
+    """Replay with models already loaded, print the aggregate table, write the reports."""
+    from tqdm import tqdm
+
+    from triage.replay.report import summarize, write_reports
+    from triage.replay.runner import (
+        CallReplay,
+        ReplayRunner,
+        file_audio_source,
+        streaming_recognizers,
+    )
+
     with (
-        ThreadPoolExecutor(settings.inference_threads, thread_name_prefix="replay-model") as pool,
+        ThreadPoolExecutor(inference_threads, thread_name_prefix="replay-model") as pool,
         tqdm(total=len(recordings), unit="call", file=sys.stderr, desc="replay") as progress,
     ):
         runner = ReplayRunner(
@@ -95,7 +118,7 @@ def _run_replay(args: argparse.Namespace, recordings: list) -> int:  # type: ign
             jobs=args.jobs,
         )
 
-        def done(call) -> None:  # type: ignore[no-untyped-def]
+        def done(call: CallReplay) -> None:
             progress.update(1)
             if call.error:
                 progress.write(f"could not replay {call.recording.path}: {call.error}")
@@ -114,7 +137,7 @@ def _run_replay(args: argparse.Namespace, recordings: list) -> int:  # type: ign
     return 0
 
 
-def _run_live(args: argparse.Namespace, recordings: list) -> int:  # type: ignore[type-arg]
+def _run_live(args: argparse.Namespace, recordings: list[Recording]) -> int:
     from server.cli import UserFacingError
 
     raise UserFacingError("--live needs server/live_feed.py, which is not in this build yet")
