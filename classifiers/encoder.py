@@ -1,0 +1,172 @@
+"""Two-head sequence classifier (incident type, urgency) on top of any local Hugging Face encoder.
+
+Loads from directories only (never a hub); inference keeps the head and the end of long transcripts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from transformers import AutoModel, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
+from transformers.utils import logging as hf_logging
+
+from classifiers.scorer import softmax
+
+ENCODER_SUBDIR = "encoder"
+HEADS_FILE = "heads.pt"
+CONFIG_FILE = "encoder_config.json"
+
+
+@dataclass(frozen=True)
+class EncoderSettings:
+    """How the encoder is read: pooling, input length and where a long transcript is cut."""
+
+    n_types: int = 12
+    n_urgencies: int = 4
+    pooling: str = "mean"  # "mean" or "cls"
+    max_length: int = 128  # tokens including the two special tokens
+    head_tokens: int = 32  # a long call keeps its first words (the opening cry) ...
+    text_prefix: str = ""  # e5 expects "query: "
+    dropout: float = 0.1
+    temperatures: tuple[float, float] = (1.0, 1.0)
+
+
+class TwoHeadClassifier(nn.Module):
+    """Encoder -> pooled vector -> two linear heads; returns (type logits, urgency logits)."""
+
+    def __init__(self, encoder: PreTrainedModel, settings: EncoderSettings) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.settings = settings
+        hidden = encoder.config.hidden_size
+        self.dropout = nn.Dropout(settings.dropout)
+        self.type_head = nn.Linear(hidden, settings.n_types)
+        self.urgency_head = nn.Linear(hidden, settings.n_urgencies)
+
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        if self.settings.pooling == "cls":
+            pooled = hidden[:, 0]
+        else:
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        pooled = self.dropout(pooled)
+        return self.type_head(pooled), self.urgency_head(pooled)
+
+    def heads_state(self) -> dict[str, torch.Tensor]:
+        return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
+
+
+class TextEncoderInput:
+    """Tokenises transcripts into padded batches; cuts long ones to their first and last tokens."""
+
+    def __init__(self, tokenizer: PreTrainedTokenizerBase, settings: EncoderSettings) -> None:
+        self.tokenizer = tokenizer
+        self.settings = settings
+        self._cls = (
+            tokenizer.cls_token_id if tokenizer.cls_token_id is not None else tokenizer.bos_token_id
+        )
+        self._sep = (
+            tokenizer.sep_token_id if tokenizer.sep_token_id is not None else tokenizer.eos_token_id
+        )
+        self._pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    def token_ids(self, text: str) -> list[int]:
+        ids = self.tokenizer(self.settings.text_prefix + text, add_special_tokens=False)[
+            "input_ids"
+        ]
+        room = self.settings.max_length - 2
+        if len(ids) > room:
+            # ... and its latest words, where a growing transcript states the newest facts.
+            head = min(self.settings.head_tokens, room)
+            ids = ids[:head] + ids[len(ids) - (room - head) :]
+        return [self._cls, *ids, self._sep]
+
+    def batch(self, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        rows = [self.token_ids(text) for text in texts]
+        width = max(len(row) for row in rows)
+        input_ids = torch.full((len(rows), width), self._pad, dtype=torch.long)
+        attention = torch.zeros((len(rows), width), dtype=torch.long)
+        for i, row in enumerate(rows):
+            input_ids[i, : len(row)] = torch.tensor(row)
+            attention[i, : len(row)] = 1
+        return input_ids, attention
+
+
+class EncoderModel:
+    """A trained TwoHeadClassifier plus its tokenizer and temperatures; implements LabelScorer."""
+
+    kind = "encoder"
+
+    def __init__(
+        self, network: TwoHeadClassifier, inputs: TextEncoderInput, batch_size: int = 32
+    ) -> None:
+        self.network = network.eval()
+        self.inputs = inputs
+        self.batch_size = batch_size
+
+    @property
+    def settings(self) -> EncoderSettings:
+        return self.network.settings
+
+    def logits(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        type_parts, urgency_parts = [], []
+        # Sorting by length keeps padding small in big batches; the order is restored below.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                chunk = [texts[i] for i in order[start : start + self.batch_size]]
+                type_logits, urgency_logits = self.network(*self.inputs.batch(chunk))
+                type_parts.append(type_logits.float().numpy())
+                urgency_parts.append(urgency_logits.float().numpy())
+        restore = np.argsort(order)
+        return (np.concatenate(type_parts)[restore], np.concatenate(urgency_parts)[restore])
+
+    def predict_proba(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        if not texts:
+            return np.zeros((0, self.settings.n_types)), np.zeros((0, self.settings.n_urgencies))
+        type_logits, urgency_logits = self.logits(texts)
+        t_type, t_urgency = self.settings.temperatures
+        return softmax(type_logits, t_type), softmax(urgency_logits, t_urgency)
+
+    def with_temperatures(self, temperatures: tuple[float, float]) -> None:
+        from dataclasses import replace
+
+        self.network.settings = replace(self.settings, temperatures=temperatures)
+
+    def save(self, directory: Path) -> None:
+        encoder_dir = directory / ENCODER_SUBDIR
+        self.network.encoder.save_pretrained(encoder_dir)
+        self.inputs.tokenizer.save_pretrained(encoder_dir)
+        torch.save(self.network.heads_state(), directory / HEADS_FILE)
+        (directory / CONFIG_FILE).write_text(json.dumps(asdict(self.settings), indent=2))
+
+    @classmethod
+    def load(cls, directory: Path) -> EncoderModel:
+        raw = json.loads((directory / CONFIG_FILE).read_text())
+        raw["temperatures"] = tuple(raw["temperatures"])
+        settings = EncoderSettings(**raw)
+        network, inputs = build_network(directory / ENCODER_SUBDIR, settings)
+        heads = torch.load(directory / HEADS_FILE, map_location="cpu", weights_only=True)
+        missing, unexpected = network.load_state_dict(heads, strict=False)
+        if unexpected or any(not key.startswith("encoder.") for key in missing):
+            raise ValueError(f"{directory / HEADS_FILE} does not match the encoder heads")
+        return cls(network, inputs)
+
+
+def build_network(
+    encoder_dir: Path, settings: EncoderSettings
+) -> tuple[TwoHeadClassifier, TextEncoderInput]:
+    """Any local Hugging Face encoder directory (BERT, PhoBERT, XLM-R, e5 ...) with fresh heads."""
+    hf_logging.disable_progress_bar()  # stderr belongs to our own progress bars and logs
+    tokenizer = AutoTokenizer.from_pretrained(str(encoder_dir), local_files_only=True)
+    encoder = AutoModel.from_pretrained(str(encoder_dir), local_files_only=True)
+    return TwoHeadClassifier(encoder, settings), TextEncoderInput(tokenizer, settings)

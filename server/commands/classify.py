@@ -1,0 +1,92 @@
+"""`triage classify`: JSON lines in on stdin, one JSON line out per input, labels and facts added.
+
+Never stops on a bad line: it answers that line with {"error", "line"} and goes on, order kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from classifiers.messages import Classifier
+
+BATCH_SIZE = 32
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "classify", help='classify JSON lines from stdin ({"text": ...}) to JSON lines on stdout'
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=BATCH_SIZE,
+        help="lines classified together (output order always follows input)",
+    )
+    parser.set_defaults(func=run)
+
+
+def parse_line(raw: str, number: int) -> tuple[dict[str, object] | None, str | None]:
+    """(the input object, None) or (None, a message saying what is wrong with the line)."""
+    try:
+        record = json.loads(raw)
+    except ValueError as error:
+        return None, (
+            f"line {number} is not valid JSON ({error}); send one JSON object per "
+            'line, e.g. {"text": "..."}'
+        )
+    if not isinstance(record, dict):
+        return None, f'line {number} is JSON but not an object; send {{"text": "..."}}'
+    if "text" not in record:
+        return None, f'line {number} has no "text" field; send {{"text": "..."}}'
+    if not isinstance(record["text"], str):
+        return None, f'line {number}: "text" must be a string'
+    if not record["text"].strip():
+        return None, f'line {number}: "text" is empty; send what the caller said'
+    return record, None
+
+
+def _batches(stream: TextIO, size: int) -> Iterator[list[tuple[int, str]]]:
+    batch: list[tuple[int, str]] = []
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue  # blank lines (e.g. a trailing newline) are not inputs
+        batch.append((number, raw))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def classify_stream(classifier: Classifier, stream: TextIO, out: TextIO, batch_size: int) -> int:
+    """Returns the number of error lines written."""
+    errors = 0
+    for batch in _batches(stream, batch_size):
+        parsed = [(number, *parse_line(raw, number)) for number, raw in batch]
+        texts = [record["text"] for _, record, _ in parsed if record is not None]
+        results = iter(classifier.classify_batch(texts))
+        for number, record, error in parsed:
+            if record is None:
+                errors += 1
+                output: dict[str, object] = {"error": error, "line": number}
+            else:
+                output = {**record, **next(results).to_json()}
+            out.write(json.dumps(output, ensure_ascii=False) + "\n")
+        out.flush()
+    return errors
+
+
+def run(args: argparse.Namespace) -> int:
+    from classifiers.triage_classifier import load_classifier
+    from server.settings import Settings
+
+    settings = Settings.from_env()
+    classifier = load_classifier(
+        settings.classifier_model_dir, settings.cache_dir, threads=settings.cpu_threads_per_model
+    )
+    classify_stream(classifier, sys.stdin, sys.stdout, max(1, args.batch_size))
+    return 0
