@@ -13,6 +13,9 @@ import sys
 # Each module exposes register(subparsers) and sets `func` on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "server.commands.prepare",
+    "server.commands.classify",
+    "server.commands.train",
+    "server.commands.evaluate",
     "server.commands.replay",
 )
 
