@@ -13,6 +13,7 @@ import sys
 # Each module exposes register(subparsers) and sets `func` on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "server.commands.prepare",
+    "server.commands.transcribe",
     "server.commands.classify",
     "server.commands.train",
     "server.commands.evaluate",
