@@ -75,3 +75,10 @@ def test_overflow_modes() -> None:
     assert not OverflowPolicy(mode=CallbotMode.OFF).decide(Staffing(0, 0, 5)).answer_with_bot
     assert OverflowPolicy(mode=CallbotMode.ALWAYS).decide(Staffing(5, 5, 0)).answer_with_bot
     assert math.isinf(expected_wait_seconds(Staffing(0, 0, 0)))
+
+
+def test_common_mishearings_of_one_word_answers() -> None:
+    # Whisper base on espeak-ng: "Vâng" -> "Vân", "Không" -> "Thông"; only as a short answer.
+    assert yes_or_no("Vân") is True
+    assert yes_or_no("Thông") is False
+    assert yes_or_no("thông tin về vụ cháy ở đây") is None

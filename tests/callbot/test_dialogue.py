@@ -173,3 +173,21 @@ def test_empty_turn_asks_again() -> None:
     dialogue.handle(CallStarted("113"))
     reply = dialogue.handle(CallerTurn("  ", None))
     assert reply.sentences == (prompts.DID_NOT_HEAR, prompts.ASK_WHAT_HAPPENED)
+
+
+def test_unclear_answers_are_asked_again_once_then_the_bot_moves_on() -> None:
+    dialogue = Dialogue()
+    dialogue.handle(CallStarted("114"))
+    fire = labelled(IncidentType.FIRE, Urgency.P2, location="phố Huế")
+    dialogue.handle(CallerTurn("cháy ở phố Huế", fire))
+    assert dialogue.asked is Slot.LOCATION_CONFIRMED
+    for _ in range(3):  # mumbles are not a new address: the read-back is repeated
+        assert dialogue.handle(CallerTurn("à ờ", fire)).asked in (
+            Slot.LOCATION_CONFIRMED,
+            Slot.PEOPLE_INSIDE,
+        )
+    assert dialogue.asked is Slot.PEOPLE_INSIDE and not dialogue.facts.location_confirmed
+    dialogue.handle(CallerTurn("ừm à", fire))
+    assert dialogue.asked is Slot.PEOPLE_INSIDE
+    dialogue.handle(CallerTurn("ờ", fire))
+    assert dialogue.asked is Slot.FLOOR  # asked twice, left for the dispatcher

@@ -27,6 +27,21 @@ _YES_CUES = ("có", "vâng", "đúng", "phải", "còn", "ừ", "rồi", "yes", 
 # Politeness particles open most answers ("dạ không", "dạ có"): they say nothing about yes/no.
 _LEADING_PARTICLES = re.compile(r"^(?:(?:dạ|thưa|à|ừm|ờ|ạ|anh|chị|em|ơi)\b[\s,.!]*)+")
 
+# How Whisper base often writes a one-word answer it misheard (measured on espeak-ng speech:
+# "Vâng" -> "Vân", "Không" -> "Thông"/"Sông", "Có" -> "Tô"/"Tố"). Used only as the first word
+# of a short answer that carries no real cue, where nothing else could be meant.
+_MISHEARD_FIRST_WORD = {
+    "vân": True,
+    "văn": True,
+    "tô": True,
+    "tố": True,
+    "tổ": True,
+    "thông": False,
+    "sông": False,
+    "xong": False,
+    "hông": False,
+}
+
 _DIGIT_WORDS = {
     "không": "0",
     "một": "1",
@@ -73,7 +88,12 @@ def yes_or_no(text: str) -> bool | None:
             candidate = (position, -len(cue), answer)
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
-    return None if best is None else best[2]
+    if best is not None:
+        return best[2]
+    tokens = words.split()
+    if 0 < len(tokens) <= 3:
+        return _MISHEARD_FIRST_WORD.get(tokens[0])
+    return None
 
 
 def floor_number(text: str) -> int | None:

@@ -70,6 +70,8 @@ TYPE_QUESTIONS: dict[IncidentType, tuple[Slot, ...]] = {
 }
 
 MAX_READ_BACK_WORDS = 16
+MAX_ASKS = {Slot.LOCATION: 3, Slot.LOCATION_CONFIRMED: 3}  # others: asked at most twice
+DEFAULT_MAX_ASKS = 2
 SILENT_REPROMPTS = 2  # re-prompts before the bot tells the caller the call stays in the queue
 
 
@@ -174,8 +176,8 @@ class Dialogue:
     _safety_given: set[str] = field(default_factory=set)
     _last_question: str = prompts.ASK_WHAT_HAPPENED
     _closing_said: bool = False
-    _asked_location_before: bool = False
     _last_extracted_location: str | None = None
+    _asks: dict[Slot, int] = field(default_factory=dict)
 
     def handle(self, event: DialogueEvent) -> BotReply:
         if isinstance(event, CallStarted):
@@ -288,16 +290,14 @@ class Dialogue:
             elif answer is False:
                 corrected = _without_denial(text)
                 facts = replace(facts, location=_short(corrected) if corrected else None)
-            else:
+            elif len(normalize(text).split()) >= 3:
                 # No yes/no but words: the caller restated the address; read that back.
                 facts = replace(facts, location=_short(text))
         elif asked is Slot.FLOOR:
             facts = replace(facts, floor=floor_number(text))
-            if facts.floor is None:
-                facts = replace(facts, floor=-1)  # answered but unclear: do not ask again
         elif asked is Slot.CALLBACK_NUMBER:
             number = phone_number(text)
-            facts = replace(facts, callback_number=number or "")
+            facts = replace(facts, callback_number=number)
             if number:
                 said.append(prompts.read_back_number(spoken_digits(number)))
         elif asked in _YES_NO_SLOTS:
@@ -310,27 +310,31 @@ class Dialogue:
         self.facts = facts
         return said
 
+    def _open(self, slot: Slot) -> bool:
+        """Not answered yet and not asked too often (an unclear answer is asked once more)."""
+        limit = MAX_ASKS.get(slot, DEFAULT_MAX_ASKS)
+        return not self.facts.filled(slot) and self._asks.get(slot, 0) < limit
+
     def _next_question(self) -> str | None:
         facts = self.facts
-        if facts.description is None:
-            self.asked = Slot.WHAT_HAPPENED
-        elif facts.location is None:
-            self.asked = Slot.LOCATION
-            question = prompts.ASK_LOCATION_AGAIN if self._asked_location_before else None
-            self._asked_location_before = True
-            self._last_question = question or prompts.ASK_LOCATION
-            return self._last_question
-        elif not facts.location_confirmed:
-            self.asked = Slot.LOCATION_CONFIRMED
-            self._last_question = prompts.read_back_location(facts.location)
-            return self._last_question
-        else:
-            kind = facts.incident_type or IncidentType.NON_EMERGENCY
-            order = (*TYPE_QUESTIONS[kind], Slot.CALLBACK_NUMBER)
-            self.asked = next((slot for slot in order if not facts.filled(slot)), None)
+        kind = facts.incident_type or IncidentType.NON_EMERGENCY
+        order: tuple[Slot, ...] = (
+            Slot.LOCATION if facts.location is None else Slot.LOCATION_CONFIRMED,
+            *TYPE_QUESTIONS[kind],
+            Slot.CALLBACK_NUMBER,
+        )
+        self.asked = next((slot for slot in order if self._open(slot)), None)
         if self.asked is None:
             return None
-        self._last_question = QUESTION_FOR_SLOT[self.asked]
+        self._asks[self.asked] = self._asks.get(self.asked, 0) + 1
+        if self.asked is Slot.LOCATION:
+            again = self._asks.get(Slot.LOCATION, 0) > 1 or self._asks.get(Slot.LOCATION_CONFIRMED)
+            self._last_question = prompts.ASK_LOCATION_AGAIN if again else prompts.ASK_LOCATION
+        elif self.asked is Slot.LOCATION_CONFIRMED:
+            assert facts.location is not None
+            self._last_question = prompts.read_back_location(facts.location)
+        else:
+            self._last_question = QUESTION_FOR_SLOT[self.asked]
         return self._last_question
 
     # -- hand-off and safety -----------------------------------------------------------------
