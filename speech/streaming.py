@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -19,13 +20,27 @@ from speech.messages import (
     SuppressedText,
     TranscriptSegment,
 )
-from speech.vad import SpeechRegion, SpeechSegmenter
-from speech.whisper import SPEECH_PAD_SECONDS, DecodeOptions, WhisperTranscriber
+from speech.vad import SileroVad, SpeechRegion, SpeechSegmenter
+from speech.whisper import SPEECH_PAD_SECONDS, DecodeOptions, SpeechDecode
 
 log = logging.getLogger(__name__)
 
 _PAD = int(SPEECH_PAD_SECONDS * SAMPLE_RATE)
 _MAX_GAP_SECONDS = 5.0  # a longer hole in call time is filled only up to this much silence
+
+
+class SpeechDecoder(Protocol):
+    """What the policy needs from a recogniser (speech.whisper.WhisperTranscriber is the one)."""
+
+    @property
+    def vad(self) -> SileroVad: ...
+
+    @property
+    def options(self) -> DecodeOptions: ...
+
+    def decode_speech(
+        self, audio: np.ndarray, start: float = 0.0, options: DecodeOptions | None = None
+    ) -> SpeechDecode: ...
 
 
 @dataclass
@@ -40,7 +55,7 @@ class DecodeStats:
 
 
 class StreamingTranscriber:
-    """Implements speech.protocols.StreamingRecognizer on a shared WhisperTranscriber.
+    """Implements speech.protocols.StreamingRecognizer on a shared recogniser.
 
     - An utterance closes at a VAD pause of `min_silence_for_cut` seconds and is decoded once:
       a FINAL segment (call-time start/end of the speech, not of the padding).
@@ -52,7 +67,7 @@ class StreamingTranscriber:
 
     def __init__(
         self,
-        transcriber: WhisperTranscriber,
+        transcriber: SpeechDecoder,
         clock: Clock,
         *,
         speaker: str = "caller",
@@ -94,6 +109,11 @@ class StreamingTranscriber:
     @property
     def suppressed(self) -> list[SuppressedText]:
         return list(self._suppressed)
+
+    @property
+    def buffered_seconds(self) -> float:
+        """Call audio held in memory: the open utterance at most, never the whole call."""
+        return len(self._buffer) / SAMPLE_RATE
 
     def insert_audio(self, chunk: AudioChunk) -> None:
         """Queue audio; never runs a model. A hole in call time is filled with silence."""
