@@ -26,6 +26,7 @@ class Settings:
     port: int = 8113
     inference_threads: int = 2  # worker threads that run models, shared by all calls
     cpu_threads_per_model: int = 1  # intra-op threads of one model call
+    trunk_secrets: str = ""  # "113=secret,114=other": who may stream call audio (server/auth.py)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

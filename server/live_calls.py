@@ -1,0 +1,550 @@
+"""The live call registry: one CallPipeline per call, its recording, its persistence and events.
+
+Each call owns its resources and releases them in `finally`; nothing here parses a socket.
+A call that falls behind keeps every final (its audio waits in a bounded queue; the recogniser
+skips partials when its backlog grows); one call's failure never touches another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from classifiers.labels import IncidentType, Urgency
+from classifiers.messages import Classifier
+from server.call_summary import audit_json, call_summary, effective_labels, iso, segment_json
+from server.console_hub import ConsoleHub
+from server.recorder import CallRecorder
+from server.store import AccountRecord, AuditEntry, CallRecord, Store, StoreError
+from speech.messages import SAMPLE_RATE, AudioChunk, Clock, TranscriptSegment
+from speech.protocols import StreamingRecognizer
+from triage.incidents import Incident, IncidentLinker
+from triage.pipeline import CallPipeline, PipelineEvent, TriageUpdate
+from triage.queue import Escalated, QueueChanged, QueueEvent, TriageQueue
+from triage.ranking import RankInput
+
+log = logging.getLogger(__name__)
+
+CALL_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+AUDIO_QUEUE_CHUNKS = 500  # ~10 s of 20 ms frames; beyond it the sender is slowed, never dropped
+TRANSCRIPT_TAIL_CHARS = 120
+_END = object()
+
+
+class CallRejected(Exception):
+    """A call could not start (bad id, id in use); the message tells the sender what to fix."""
+
+
+class ActionRefused(Exception):
+    """A dispatcher action was refused; `status_code` is the HTTP answer."""
+
+    def __init__(self, status_code: int, message: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class CallSink(Protocol):
+    """How a call talks back to whoever sends its audio. Every method returns at once."""
+
+    def send_event(self, message: dict[str, Any]) -> None: ...
+
+    def send_audio(self, samples: np.ndarray) -> None:
+        """Bot speech, 16 kHz mono float32; the sink converts it to the line's format."""
+        ...
+
+    def clear_audio(self) -> None:
+        """Drop bot audio not yet played (barge-in)."""
+        ...
+
+
+class CallObserver:
+    """Hook for a per-call participant such as the callbot; every method is optional.
+
+    Methods run on the event loop inside the call's own task: keep them quick and put model
+    work in the executor. Exceptions are logged and never end the call.
+    """
+
+    async def on_start(self, call: LiveCall) -> None: ...
+
+    async def on_audio(self, call: LiveCall, chunk: AudioChunk) -> None: ...
+
+    async def on_event(self, call: LiveCall, event: PipelineEvent) -> None: ...
+
+    async def on_status(self, call: LiveCall, status: str) -> None: ...
+
+    async def on_mark(self, call: LiveCall, name: str | None) -> None:
+        """A Twilio line finished playing bot audio up to the mark `name`."""
+
+    async def on_end(self, call: LiveCall) -> None: ...
+
+
+ObserverFactory = Callable[["LiveCall"], CallObserver | None]
+
+
+class LiveCall:
+    """One streaming call. Ingestion calls push_audio() and end(); the call runs itself."""
+
+    def __init__(
+        self,
+        registry: LiveCallRegistry,
+        record: CallRecord,
+        pipeline: CallPipeline,
+        recorder: CallRecorder,
+        sink: CallSink,
+    ) -> None:
+        self.registry = registry
+        self.record = record
+        self.pipeline = pipeline
+        self.sink = sink
+        self.observer: CallObserver | None = None
+        self._recorder = recorder
+        self._audio: asyncio.Queue[Any] = asyncio.Queue(AUDIO_QUEUE_CHUNKS)
+        self._samples_in = 0
+        self._ending = False
+        self._task: asyncio.Task[None] | None = None
+        self.error: str | None = None
+
+    @property
+    def call_id(self) -> str:
+        return self.record.call_id
+
+    @property
+    def done(self) -> bool:
+        return self._task is not None and self._task.done()
+
+    @property
+    def call_time(self) -> float:
+        return self._samples_in / SAMPLE_RATE
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"call-{self.call_id}")
+
+    async def push_audio(self, samples: np.ndarray) -> None:
+        """16 kHz mono float32 from the line. Waits only when the call is ~10 s behind."""
+        if self._ending or len(samples) == 0:
+            return
+        chunk = AudioChunk(samples, self._samples_in / SAMPLE_RATE)
+        self._samples_in += len(samples)
+        self._recorder.write(samples)
+        await self._notify("on_audio", chunk)
+        await self._audio.put(chunk)
+
+    async def end(self, reason: str) -> None:
+        """Stop taking audio, finish recognition, persist; waits until the call has wound down."""
+        if not self._ending:
+            self._ending = True
+            self.record.end_reason = reason
+            await self._audio.put(_END)
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(self._task)
+
+    # ---- hooks for participants (the callbot)
+    def send_bot_audio(self, samples: np.ndarray) -> None:
+        self.sink.send_audio(samples)
+
+    def clear_bot_audio(self) -> None:
+        self.sink.clear_audio()
+
+    async def add_bot_segment(self, segment: TranscriptSegment) -> None:
+        """Record what the bot said (speaker "bot") in the transcript everyone sees."""
+        events = await self.pipeline.add_text(replace(segment, speaker="bot"))
+        await self.registry.handle_events(self, events)
+
+    async def _run(self) -> None:
+        try:
+            await self._notify("on_start")
+            while True:
+                first = await self._audio.get()
+                if first is _END:
+                    break
+                chunks, ended = [first], False
+                # Take everything already waiting: one step over it all (a late call catches up).
+                while not self._audio.empty():
+                    item = self._audio.get_nowait()
+                    if item is _END:
+                        ended = True
+                        break
+                    chunks.append(item)
+                merged = AudioChunk(np.concatenate([c.samples for c in chunks]), chunks[0].start)
+                await self.registry.handle_events(self, await self.pipeline.push(merged))
+                if ended:
+                    break
+            await self.registry.handle_events(self, await self.pipeline.finish())
+        except Exception as error:
+            log.exception("call %s failed", self.call_id)
+            self.error = f"internal error while processing the call: {error}"
+            self.record.end_reason = "error"
+            self.sink.send_event({"type": "error", "message": self.error})
+        finally:
+            self._ending = True
+            self._recorder.close()
+            await self._notify("on_end")
+            self.registry.call_ended(self)
+
+    async def _notify(self, method: str, *args: Any) -> None:
+        if self.observer is None:
+            return
+        try:
+            await getattr(self.observer, method)(self, *args)
+        except Exception:
+            log.exception("observer %s of call %s failed", method, self.call_id)
+
+
+class LiveCallRegistry:
+    """All open calls: the live ones with their pipelines, and the ranked queue over them."""
+
+    def __init__(
+        self,
+        store: Store,
+        classifier: Classifier,
+        recognizer_factory: Callable[[], StreamingRecognizer],
+        executor: Executor,
+        recordings_dir: Path,
+        *,
+        clock: Clock = time.time,
+        observer_factory: ObserverFactory | None = None,
+    ) -> None:
+        self.store = store
+        self._classifier = classifier
+        self._recognizer_factory = recognizer_factory
+        self._executor = executor
+        self._recordings_dir = Path(recordings_dir)
+        self._clock = clock
+        self.observer_factory = observer_factory
+        self.queue = TriageQueue()
+        self.incidents = IncidentLinker()
+        self.hub = ConsoleHub(self.snapshot)
+        self._open: dict[str, CallRecord] = {}
+        self._live: dict[str, LiveCall] = {}
+
+    # ------------------------------------------------------------------ start-up / shutdown
+    def restore(self) -> None:
+        """Load open calls and recent incidents after a restart. Calls that were live are not."""
+        now = self._clock()
+        for incident in self.store.incidents(since=now - self.incidents._window):
+            self.incidents.restore(
+                Incident(
+                    incident["incident_id"],
+                    IncidentType(incident["incident_type"]),
+                    incident["location"],
+                    incident["first_at"],
+                    incident["last_at"],
+                    list(incident["call_ids"]),
+                )
+            )
+        for record in self.store.list_calls(open_only=True, limit=10_000):
+            if record.live:
+                record.live = False
+                record.end_reason = record.end_reason or "server_restart"
+                record.ended_at = record.ended_at or now
+                if record.status == "bot":
+                    record.status = "waiting"
+                self.store.save_call(record)
+            self._open[record.call_id] = record
+            self.queue.add(_rank_input(record))
+
+    async def shutdown(self) -> None:
+        await asyncio.gather(
+            *(call.end("server_shutdown") for call in list(self._live.values())),
+            return_exceptions=True,
+        )
+
+    # ------------------------------------------------------------------ calls
+    def live_call(self, call_id: str) -> LiveCall | None:
+        return self._live.get(call_id)
+
+    @property
+    def live_count(self) -> int:
+        return len(self._live)
+
+    def open_call(
+        self,
+        call_id: str,
+        trunk: str,
+        caller_number: str | None,
+        source: str,
+        sink: CallSink,
+    ) -> LiveCall:
+        if not isinstance(call_id, str) or not CALL_ID_PATTERN.match(call_id):
+            raise CallRejected(
+                "call_id must be 1-64 characters of letters, digits, '_', '.', ':' or '-'"
+            )
+        if call_id in self._live or self.store.get_call(call_id) is not None:
+            raise CallRejected(f"call_id {call_id!r} is already used: send a new one")
+        now = self._clock()
+        path = self._recordings_dir / f"{call_id}.wav"
+        record = CallRecord(
+            call_id=call_id,
+            trunk=trunk,
+            caller_number=caller_number,
+            source=source,
+            started_at=now,
+            last_activity_at=now,
+            recording_path=str(path),
+        )
+        try:
+            self.store.insert_call(record)
+        except StoreError as error:
+            raise CallRejected(str(error)) from error
+        recorder = CallRecorder(path)
+        pipeline = CallPipeline(
+            call_id, self._recognizer_factory(), self._classifier, self._executor, self._clock
+        )
+        call = LiveCall(self, record, pipeline, recorder, sink)
+        self._open[call_id] = record
+        self._live[call_id] = call
+        if self.observer_factory is not None:
+            try:
+                call.observer = self.observer_factory(call)
+            except Exception:
+                log.exception("could not attach an observer to call %s", call_id)
+        self._publish_queue(self.queue.add(_rank_input(record)), also=(call_id,))
+        call.start()
+        return call
+
+    def call_ended(self, call: LiveCall) -> None:
+        self._live.pop(call.call_id, None)
+        record = call.record
+        record.live = False
+        record.ended_at = self._clock()
+        if record.status == "bot":
+            record.status = "waiting"
+        self.store.save_call(record)
+        call.sink.send_event(
+            {"type": "ended", "call_id": call.call_id, "reason": record.end_reason or "stop"}
+        )
+        self._publish_call(record)
+
+    async def handle_events(self, call: LiveCall, events: list[PipelineEvent]) -> None:
+        for event in events:
+            if isinstance(event, TranscriptSegment):
+                self._on_segment(call, event)
+            elif isinstance(event, TriageUpdate):
+                self._on_triage(call, event)
+            await call._notify("on_event", event)
+
+    def _on_segment(self, call: LiveCall, segment: TranscriptSegment) -> None:
+        record = call.record
+        record.last_activity_at = self._clock()
+        payload = segment_json(segment)
+        if segment.is_final and segment.text.strip():
+            self.store.add_segment(call.call_id, segment)
+            if segment.speaker == "caller":
+                tail = f"{record.transcript_tail} {segment.text.strip()}".strip()
+                record.transcript_tail = tail[-TRANSCRIPT_TAIL_CHARS:]
+        self.hub.publish({"type": "transcript", "call_id": call.call_id, "segment": payload})
+        call.sink.send_event({"type": "transcript", "segment": payload})
+
+    def _on_triage(self, call: LiveCall, update: TriageUpdate) -> None:
+        record = call.record
+        payload = update.classification.to_json()
+        now = self._clock()
+        record.classification = payload
+        record.last_activity_at = now
+        self.store.add_classification(call.call_id, payload, update.call_time, now)
+        touched = {call.call_id}
+        urgency, incident_type = effective_labels(record)
+        previous_incident = record.incident_id
+        link = self.incidents.link(
+            call.call_id, IncidentType(incident_type), payload.get("location"), now
+        )
+        if link is not None:
+            record.incident_id = link.incident_id
+            incident = self.incidents.incident_of(call.call_id)
+            if incident is not None:
+                self.store.save_incident(
+                    incident.incident_id,
+                    incident.incident_type.value,
+                    incident.location,
+                    incident.first_at,
+                    incident.last_at,
+                )
+            touched.update(link.call_ids)
+        if previous_incident and previous_incident != record.incident_id:
+            touched.update(self._calls_in_incident(previous_incident))
+        self.store.save_call(record)
+        call.sink.send_event({"type": "triage", "classification": payload})
+        self._publish_queue(self.queue.update(_rank_input(record)), also=tuple(touched))
+
+    def _calls_in_incident(self, incident_id: str) -> list[str]:
+        return [cid for cid, rec in self._open.items() if rec.incident_id == incident_id]
+
+    async def set_status(self, call_id: str, status: str) -> None:
+        """Live status change by the system (e.g. "bot" while the callbot answers)."""
+        record = self._open.get(call_id)
+        if record is None or record.status == status:
+            return
+        record.status = status
+        self.store.save_call(record)
+        self._publish_call(record)
+        call = self._live.get(call_id)
+        if call is not None:
+            await call._notify("on_status", status)
+
+    def flag_for_pickup(self, call_id: str, flagged: bool = True) -> None:
+        """The callbot asks a human to take this call now: it jumps up within its level."""
+        record = self._open.get(call_id)
+        if record is None or record.flagged_for_pickup == flagged:
+            return
+        record.flagged_for_pickup = flagged
+        self.store.save_call(record)
+        self._publish_queue(self.queue.set_flagged(call_id, flagged), also=(call_id,))
+
+    # ------------------------------------------------------------------ dispatcher actions
+    async def act(
+        self,
+        call_id: str,
+        account: AccountRecord,
+        action: str,
+        details: dict[str, Any],
+    ) -> CallRecord:
+        """claim | release | override | dispatch | close, atomically checked and audited."""
+        record = self._open.get(call_id)
+        if record is None:
+            if self.store.get_call(call_id) is None:
+                raise ActionRefused(404, f"no call {call_id!r}")
+            raise ActionRefused(409, "this call is closed")
+        supervisor = account.role == "supervisor"
+        # Who may act on a claimed call: its holder; a supervisor may act on any call.
+        holder: list[Any] = [account.username]
+        if supervisor:
+            holder += [None, *([record.claimed_by] if record.claimed_by else [])]
+        changes: dict[str, Any]
+        expect: dict[str, list[Any]]
+        if action == "claim":
+            changes = {
+                "claimed_by": account.username,
+                "status": "claimed",
+                "flagged_for_pickup": False,
+            }
+            expect = {"claimed_by": [None], "status": ["waiting", "bot"]}
+        elif action == "release":
+            changes = {"claimed_by": None, "status": "waiting"}
+            expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
+        elif action == "override":
+            changes = {"override": {**details, "by": account.username, "at": iso(self._clock())}}
+            expect = {"claimed_by": [*holder, None]}
+        elif action == "dispatch":
+            changes = {"status": "dispatched"}
+            expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
+        elif action == "close":
+            changes = {"status": "closed"}
+            expect = {"claimed_by": holder, "status": ["waiting", "claimed", "dispatched", "bot"]}
+        else:
+            raise ActionRefused(400, f"unknown action {action!r}")
+        entry = self.store.apply_action(
+            call_id,
+            changes,
+            expect=expect,
+            username=account.username,
+            action=action,
+            details=details,
+            at=self._clock(),
+        )
+        if entry is None:
+            raise ActionRefused(409, _refusal(action, record, account))
+        for name, value in changes.items():
+            setattr(record, name, value)
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+        if action == "close":
+            self._open.pop(call_id, None)
+            events = self.queue.remove(call_id)
+        else:
+            events = self.queue.update(_rank_input(record))
+        self._publish_queue(events, also=(call_id,), records={call_id: record})
+        call = self._live.get(call_id)
+        if call is not None and "status" in changes:
+            await call._notify("on_status", record.status)
+        return record
+
+    def audit_entry(self, entry: AuditEntry) -> None:
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+
+    # ------------------------------------------------------------------ views
+    def summary(self, record: CallRecord) -> dict[str, Any]:
+        incident = self.incidents.incident_of(record.call_id)
+        count = incident.caller_count if incident is not None else 1
+        return call_summary(record, self.queue.rank_of(record.call_id), count)
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        ordered = [self._open[cid] for cid in self.queue.order if cid in self._open]
+        return [self.summary(record) for record in ordered]
+
+    def open_record(self, call_id: str) -> CallRecord | None:
+        return self._open.get(call_id)
+
+    def busy_dispatchers(self) -> set[str]:
+        return {
+            rec.claimed_by
+            for rec in self._open.values()
+            if rec.claimed_by and rec.status == "claimed"
+        }
+
+    def _publish_call(self, record: CallRecord) -> None:
+        self.hub.publish({"type": "call_updated", "call": self.summary(record)})
+
+    def _publish_queue(
+        self,
+        events: list[QueueEvent],
+        also: tuple[str, ...] = (),
+        records: dict[str, CallRecord] | None = None,
+    ) -> None:
+        changed: list[str] = list(also)
+        for event in events:
+            if isinstance(event, QueueChanged):
+                changed.extend(event.moved)
+        seen: set[str] = set()
+        for call_id in changed:
+            if call_id in seen:
+                continue
+            seen.add(call_id)
+            record = self._open.get(call_id) or (records or {}).get(call_id)
+            if record is not None:
+                self._publish_call(record)
+        for event in events:
+            if isinstance(event, Escalated):
+                self.hub.publish(
+                    {
+                        "type": "escalated",
+                        "call_id": event.call_id,
+                        "from": event.previous.value,
+                        "to": event.current.value,
+                    }
+                )
+
+
+def _refusal(action: str, record: CallRecord, account: AccountRecord) -> str:
+    if action == "claim":
+        if record.claimed_by:
+            return f"already claimed by {record.claimed_by}"
+        return f"a call in status {record.status!r} cannot be claimed"
+    if record.claimed_by and record.claimed_by != account.username:
+        return f"claimed by {record.claimed_by}: only they or a supervisor can do this"
+    return f"cannot {action} a call in status {record.status!r} that you have not claimed"
+
+
+def _rank_input(record: CallRecord) -> RankInput:
+    urgency, _ = effective_labels(record)
+    model = record.classification or {}
+    confidence = (model.get("confidence") or {}).get("urgency") or 0.0
+    return RankInput(
+        call_id=record.call_id,
+        urgency=Urgency(urgency) if urgency else None,
+        urgency_confidence=float(confidence),
+        red_flags=len(model.get("red_flags") or []),
+        people_at_risk=model.get("people_at_risk"),
+        weapon=model.get("weapon"),
+        flagged_for_pickup=record.flagged_for_pickup,
+        started_at=record.started_at,
+    )

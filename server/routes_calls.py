@@ -1,0 +1,141 @@
+"""Console HTTP actions on calls (docs/console-protocol.md): read, claim, release, override,
+dispatch, close. Each action is checked and audited in one transaction and broadcast.
+
+No business rule lives here beyond input validation: LiveCallRegistry.act decides.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from classifiers.labels import IncidentType, Urgency
+from server.auth import AnyAccount, DispatcherAccount
+from server.call_summary import audit_json, iso
+from server.live_calls import ActionRefused
+from server.runtime import ServerRuntime
+from server.store import AccountRecord
+
+router = APIRouter(prefix="/api")
+
+
+class OverrideBody(BaseModel):
+    urgency: Urgency | None = None
+    incident_type: IncidentType | None = None
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class DispatchBody(BaseModel):
+    units: str | None = Field(default=None, max_length=200)
+
+
+class CloseBody(BaseModel):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+def _runtime(request: Request) -> ServerRuntime:
+    return request.app.state.runtime
+
+
+@router.get("/queue")
+def queue(
+    request: Request, _: DispatcherAccount
+) -> dict[str, Any]:
+    return {"queue": _runtime(request).registry.snapshot()}
+
+
+@router.get("/calls/{call_id}")
+def call_detail(
+    call_id: str, request: Request, _: AnyAccount
+) -> dict[str, Any]:
+    runtime = _runtime(request)
+    record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
+    if record is None:
+        raise HTTPException(404, f"no call {call_id!r}")
+    classifications = runtime.store.classifications(call_id)
+    for item in classifications:
+        item["at"] = iso(item["at"])
+    return {
+        "call": runtime.registry.summary(record),
+        "segments": runtime.store.segments(call_id),
+        "classifications": classifications,
+        "audit": [audit_json(entry) for entry in runtime.store.audit(call_id)],
+    }
+
+
+@router.get("/calls/{call_id}/recording")
+def call_recording(
+    call_id: str, request: Request, _: AnyAccount
+) -> FileResponse:
+    runtime = _runtime(request)
+    record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
+    if record is None or not record.recording_path or not Path(record.recording_path).is_file():
+        raise HTTPException(404, f"no recording for call {call_id!r}")
+    return FileResponse(record.recording_path, media_type="audio/wav")
+
+
+async def _act(
+    request: Request, call_id: str, account: AccountRecord, action: str, details: dict[str, Any]
+) -> dict[str, Any]:
+    registry = _runtime(request).registry
+    try:
+        record = await registry.act(call_id, account, action, details)
+    except ActionRefused as refused:
+        raise HTTPException(refused.status_code, str(refused)) from refused
+    return {"call": registry.summary(record)}
+
+
+@router.post("/calls/{call_id}/claim")
+async def claim(
+    call_id: str, request: Request, account: DispatcherAccount
+) -> dict[str, Any]:
+    return await _act(request, call_id, account, "claim", {})
+
+
+@router.post("/calls/{call_id}/release")
+async def release(
+    call_id: str, request: Request, account: DispatcherAccount
+) -> dict[str, Any]:
+    return await _act(request, call_id, account, "release", {})
+
+
+@router.post("/calls/{call_id}/override")
+async def override(
+    call_id: str,
+    body: OverrideBody,
+    request: Request,
+    account: DispatcherAccount,
+) -> dict[str, Any]:
+    if body.urgency is None and body.incident_type is None:
+        raise HTTPException(422, "give urgency and/or incident_type to override")
+    details = {
+        "urgency": body.urgency.value if body.urgency else None,
+        "incident_type": body.incident_type.value if body.incident_type else None,
+        "reason": body.reason,
+    }
+    return await _act(request, call_id, account, "override", details)
+
+
+@router.post("/calls/{call_id}/dispatch")
+async def dispatch(
+    call_id: str,
+    request: Request,
+    account: DispatcherAccount,
+    body: DispatchBody | None = None,
+) -> dict[str, Any]:
+    units = body.units if body else None
+    return await _act(request, call_id, account, "dispatch", {"units": units})
+
+
+@router.post("/calls/{call_id}/close")
+async def close(
+    call_id: str,
+    body: CloseBody,
+    request: Request,
+    account: DispatcherAccount,
+) -> dict[str, Any]:
+    return await _act(request, call_id, account, "close", {"reason": body.reason})
