@@ -37,7 +37,7 @@ def test_every_vietnamese_voice_speaks_16k_float(voice: str) -> None:
     assert np.abs(audio).max() <= 1.0
 
 
-def test_faster_speech_is_shorter(tts: EspeakTTS) -> None:
+def test_faster_speech_is_shorter() -> None:
     slow = EspeakTTS(speed=120).synthesize(SENTENCE)
     fast = EspeakTTS(speed=220).synthesize(SENTENCE)
     assert len(fast) < 0.75 * len(slow)
