@@ -40,6 +40,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "server.ingest_ws",
     "server.ingest_twilio",
     "server.ingest_webrtc",
+    "server.routes_analyst",
 )
 
 
