@@ -180,7 +180,7 @@ def _filter(
 
 
 def _store(request: Request) -> Store:
-    return request.app.state.store
+    return request.app.state.runtime.store
 
 
 FromQuery = Annotated[str | None, Query(alias="from")]

@@ -7,6 +7,7 @@ import csv
 import io
 import wave
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from argon2 import PasswordHasher
@@ -92,7 +93,8 @@ def client(tmp_path: Path):
     store.add_classification("call-fire", fire.classification, 4.0, T0 + 5)
     store.append_audit("di", "dispatch", "call-fire", {"units": "PCCC Hoàn Kiếm"}, T0 + 30)
     app = FastAPI()
-    app.state.store = store
+    # The two parts of server.runtime.ServerRuntime these routes use; the rest needs models.
+    app.state.runtime = SimpleNamespace(store=store, accounts=accounts)
     app.state.accounts = accounts
     app.include_router(router)
     with TestClient(app) as test_client:
@@ -149,6 +151,6 @@ def test_export_selection_as_csv_and_json_is_audited(client: TestClient) -> None
     as_json = client.get("/api/analyst/export.json").json()
     theft = next(c for c in as_json["calls"] if c["call_id"] == "call-theft")
     assert theft["urgency"] == "P2" and theft["model_urgency"] == "P3" and theft["overridden"]
-    store = client.app.state.store  # type: ignore[attr-defined]
+    store = client.app.state.runtime.store  # type: ignore[attr-defined]
     exports = [e for e in store.audit() if e.action == "export"]
     assert sorted((e.username, e.details["calls"]) for e in exports) == [("an", 1), ("an", 2)]
