@@ -1,4 +1,4 @@
-"""Audio out to a phone line: 16 kHz float32 -> telephone band (300-3400 Hz) 8 kHz G.711 mu-law.
+"""Audio out to a phone line: 16 kHz float32 -> telephone band (300-3400 Hz) 8 kHz G.711 mu/A-law.
 
 Encoding only (bot speech, sample calls, test clips); it never decodes incoming audio, which is
 the audio front end's job.
@@ -16,7 +16,8 @@ from speech.messages import SAMPLE_RATE
 
 PHONE_RATE = 8_000
 PHONE_BAND_HZ = (300.0, 3400.0)
-_WAVE_FORMAT_MULAW = 7
+_WAVE_FORMAT = {"alaw": 6, "mulaw": 7}
+_ALAW_SEGMENT_ENDS = np.array([0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF])
 _MULAW_BIAS = 0x84
 _MULAW_CLIP = 32635
 
@@ -53,21 +54,46 @@ def mulaw_encode(samples: np.ndarray) -> bytes:
     return encoded.astype(np.uint8).tobytes()
 
 
-def mulaw_wav_bytes(mulaw: bytes, sample_rate: int = PHONE_RATE) -> bytes:
-    """Wrap raw mu-law bytes in a WAV container (format tag 7, 8-bit, mono, with a fact chunk)."""
-    fmt_body = struct.pack("<HHIIHHH", _WAVE_FORMAT_MULAW, 1, sample_rate, sample_rate, 1, 8, 0)
-    fact_body = struct.pack("<I", len(mulaw))
-    data = mulaw + (b"\x00" if len(mulaw) % 2 else b"")
+def alaw_encode(samples: np.ndarray) -> bytes:
+    """G.711 A-law (what Vietnamese and most non-US networks carry) of floats in [-1, 1]."""
+    pcm = np.round(np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0) * 32767.0)
+    pcm = pcm.astype(np.int32) >> 3  # A-law codes 13-bit linear
+    mask = np.where(pcm >= 0, 0xD5, 0x55)
+    magnitude = np.where(pcm >= 0, pcm, -pcm - 1)
+    segment = np.searchsorted(_ALAW_SEGMENT_ENDS, magnitude)
+    shift = np.where(segment < 2, 1, segment)
+    code = (np.minimum(segment, 7) << 4) | ((magnitude >> np.minimum(shift, 7)) & 0x0F)
+    code = np.where(segment >= 8, 0x7F, code)
+    return ((code ^ mask) & 0xFF).astype(np.uint8).tobytes()
+
+
+def g711_wav_bytes(encoded: bytes, encoding: str = "mulaw", sample_rate: int = PHONE_RATE) -> bytes:
+    """Wrap raw G.711 bytes in a WAV container (format tag 7 mu-law or 6 A-law, 8-bit, mono,
+    with the fact chunk non-PCM WAV files carry)."""
+    if encoding not in _WAVE_FORMAT:
+        raise ValueError(f"encoding must be 'mulaw' or 'alaw', got {encoding!r}")
+    fmt_body = struct.pack("<HHIIHHH", _WAVE_FORMAT[encoding], 1, sample_rate, sample_rate, 1, 8, 0)
+    fact_body = struct.pack("<I", len(encoded))
+    data = encoded + (b"\x00" if len(encoded) % 2 else b"")
     chunks = (
         b"fmt " + struct.pack("<I", len(fmt_body)) + fmt_body
         + b"fact" + struct.pack("<I", len(fact_body)) + fact_body
-        + b"data" + struct.pack("<I", len(mulaw)) + data
+        + b"data" + struct.pack("<I", len(encoded)) + data
     )  # fmt: skip
     return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WAVE" + chunks
 
 
-def write_phone_wav(path: str | Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Path:
-    """Write `samples` as a telephone-band 8 kHz mono mu-law WAV file; returns the path."""
+def mulaw_wav_bytes(mulaw: bytes, sample_rate: int = PHONE_RATE) -> bytes:
+    """Wrap raw mu-law bytes in a WAV container."""
+    return g711_wav_bytes(mulaw, "mulaw", sample_rate)
+
+
+def write_phone_wav(
+    path: str | Path, samples: np.ndarray, sample_rate: int = SAMPLE_RATE, encoding: str = "mulaw"
+) -> Path:
+    """Write `samples` as a telephone-band 8 kHz mono G.711 WAV file (mu-law or A-law)."""
+    narrow = to_phone_band(samples, sample_rate)
+    encoded = alaw_encode(narrow) if encoding == "alaw" else mulaw_encode(narrow)
     path = Path(path)
-    path.write_bytes(mulaw_wav_bytes(mulaw_encode(to_phone_band(samples, sample_rate))))
+    path.write_bytes(g711_wav_bytes(encoded, encoding))
     return path

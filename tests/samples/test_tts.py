@@ -11,6 +11,7 @@ import pytest
 from speech.messages import SAMPLE_RATE
 from speech.phone_audio import (
     PHONE_RATE,
+    alaw_encode,
     mulaw_encode,
     mulaw_wav_bytes,
     to_phone_band,
@@ -92,6 +93,26 @@ def test_phone_wav_decodes_as_8k_mulaw_close_to_the_band_limited_signal(tmp_path
     assert np.corrcoef(decoded, expected)[0, 1] > 0.999
 
 
+def test_alaw_phone_wav_decodes_close_to_the_band_limited_signal(tmp_path, tts) -> None:
+    speech = tts.synthesize(SENTENCE)
+    path = write_phone_wav(tmp_path / "call.wav", speech, encoding="alaw")
+    codec, rate, channels, decoded = _decode_with_pyav(path)
+    assert (codec, rate, channels) == ("pcm_alaw", PHONE_RATE, 1)
+    assert np.corrcoef(decoded, to_phone_band(speech))[0, 1] > 0.999
+
+
+def test_g711_round_trip_error_stays_within_the_companding_step() -> None:
+    ramp = np.linspace(-1.0, 1.0, 4001)
+    for encoding, encode in (("mulaw", mulaw_encode), ("alaw", alaw_encode)):
+        codec = "pcm_mulaw" if encoding == "mulaw" else "pcm_alaw"
+        context = av.CodecContext.create(codec, "r")
+        context.sample_rate, context.layout = PHONE_RATE, "mono"
+        frames = context.decode(av.Packet(encode(ramp)))
+        pcm = np.concatenate([f.to_ndarray().ravel() for f in frames]) / 32768.0
+        # Companding keeps relative error small: at most ~1/16 of the magnitude plus one step.
+        assert np.all(np.abs(pcm - ramp) <= np.abs(ramp) / 16 + 2e-3), encoding
+
+
 def test_phone_band_removes_low_hum_and_high_hiss() -> None:
     t = np.arange(SAMPLE_RATE) / SAMPLE_RATE
     hum = 0.5 * np.sin(2 * np.pi * 50 * t)
@@ -105,6 +126,8 @@ def test_phone_band_removes_low_hum_and_high_hiss() -> None:
 def test_mulaw_matches_the_g711_reference_points() -> None:
     # Silence encodes to 0xFF, full-scale positive to 0x80, full-scale negative to 0x00.
     assert mulaw_encode(np.array([0.0, 1.0, -1.0])) == bytes([0xFF, 0x80, 0x00])
+    # A-law: zero is 0xD5, full scale 0xAA / 0x2A (ITU G.711 table with even bits inverted).
+    assert alaw_encode(np.array([0.0, 1.0, -1.0])) == bytes([0xD5, 0xAA, 0x2A])
 
 
 def test_odd_length_mulaw_wav_is_padded_and_still_valid(tmp_path) -> None:
