@@ -12,7 +12,7 @@ import logging
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from server.settings import Settings
 
@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--trunk", default="replay", help="trunk name for --live (replay)")
     parser.add_argument("--secret", help="the trunk's secret for --live")
+    parser.add_argument(
+        "--speed", type=float, default=1.0, help="x real time when feeding a server (--live)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -138,6 +141,67 @@ def replay_and_report(
 
 
 def _run_live(args: argparse.Namespace, recordings: list[Recording]) -> int:
+    """Feed each call to a running server at real-time pace so it shows in the console."""
+    from tqdm import tqdm
+
+    from server.auth import TrunkSecrets
     from server.cli import UserFacingError
 
-    raise UserFacingError("--live needs server/live_feed.py, which is not in this build yet")
+    secret = args.secret or TrunkSecrets.parse(Settings.from_env().trunk_secrets).secrets.get(
+        args.trunk
+    )
+    if not secret:
+        raise UserFacingError(
+            f"--live needs the secret of trunk {args.trunk!r}: pass --secret or set "
+            "HOTLINE_TRUNK_SECRETS (e.g. replay=s3cret) as on the server"
+        )
+    with tqdm(total=len(recordings), unit="call", file=sys.stderr, desc="live") as progress:
+        results = asyncio.run(_feed_all(args, recordings, secret, progress))
+    print(f"{'call':<40} {'expected':<24} {'server said':<24} note")
+    failed = 0
+    for recording, (labels, note) in zip(recordings, results, strict=True):
+        reference = recording.reference
+        expected = (
+            f"{reference.incident_type}/{reference.urgency}"
+            if reference and reference.incident_type and reference.urgency
+            else "-"
+        )
+        failed += bool(note)
+        print(f"{recording.call_id:<40} {expected:<24} {labels:<24} {note}")
+    return 1 if failed == len(recordings) else 0
+
+
+async def _feed_all(
+    args: argparse.Namespace, recordings: list[Recording], secret: str, progress: Any
+) -> list[tuple[str, str]]:
+    import uuid
+
+    from server.live_feed import stream_file
+    from speech.audio import AudioDecodeError
+
+    slots = asyncio.Semaphore(args.jobs)
+
+    async def feed(recording: Recording) -> tuple[str, str]:
+        async with slots:
+            try:
+                result = await stream_file(
+                    args.live,
+                    recording.path,
+                    call_id=f"{recording.call_id}-{uuid.uuid4().hex[:6]}",
+                    trunk=args.trunk,
+                    secret=secret,
+                    speed=args.speed,
+                )
+            except (AudioDecodeError, OSError, TimeoutError) as error:
+                return "-", f"not fed: {error}"
+            except Exception as error:  # websockets raises its own types on refusal
+                if type(error).__module__.startswith("websockets"):
+                    return "-", f"server refused or dropped the call: {error}"
+                raise
+            finally:
+                progress.update(1)
+        labels = result.last_classification
+        shown = f"{labels['incident_type']}/{labels['urgency']}" if labels else "-"
+        return shown, result.error or ""
+
+    return list(await asyncio.gather(*(feed(r) for r in recordings)))
