@@ -40,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("report"), help="report folder (report/)")
     parser.add_argument("--realtime", action="store_true", help="pace audio at wall-clock speed")
+    parser.add_argument(
+        "--no-partials",
+        action="store_true",
+        help="skip partial transcripts: same labels and times, much less decoding",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="calls replayed at once (2)")
     parser.add_argument(
         "--live", metavar="URL", help="feed the calls into a running server instead (ws://...)"
@@ -113,7 +118,7 @@ def replay_and_report(
         tqdm(total=len(recordings), unit="call", file=sys.stderr, desc="replay") as progress,
     ):
         runner = ReplayRunner(
-            streaming_recognizers(transcriber),
+            streaming_recognizers(transcriber, partials=not args.no_partials),
             classifier,
             pool,
             file_audio_source,

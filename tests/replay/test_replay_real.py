@@ -53,7 +53,7 @@ def call_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def replayed(call_dir: Path, tmp_path_factory: pytest.TempPathFactory, transcriber, classifier):
     """Runs the `triage replay` command body once with the session's real models."""
     out = tmp_path_factory.mktemp("report")
-    args = argparse.Namespace(out=out, realtime=False, jobs=2)
+    args = argparse.Namespace(out=out, realtime=False, jobs=2, no_partials=False)
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
         code = replay_and_report(args, find_recordings([call_dir]), transcriber, classifier, 2)
