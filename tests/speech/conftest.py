@@ -34,6 +34,25 @@ def vad():
 
 
 @pytest.fixture(scope="session")
+def clean_line() -> str:
+    return CLEAN_LINE
+
+
+@pytest.fixture(scope="session")
+def two_lines() -> str:
+    return f"{CLEAN_LINE} {SECOND_LINE}"
+
+
+@pytest.fixture(scope="session")
+def phone(request):
+    """Audio as it reaches us from a phone line: band-limited 8 kHz mu-law, decoded to 16 kHz."""
+    from speech.audio import decode_mulaw
+    from speech.phone_audio import mulaw_encode, to_phone_band
+
+    return lambda audio: decode_mulaw(mulaw_encode(to_phone_band(audio)))
+
+
+@pytest.fixture(scope="session")
 def clean_clip(tts) -> np.ndarray:
     """One caller line (about 5 s) with a little silence either side."""
     return np.concatenate([silence(0.5), tts.synthesize(CLEAN_LINE), silence(0.7)])
