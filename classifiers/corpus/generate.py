@@ -7,11 +7,14 @@ Run: `python -m classifiers.corpus.generate`. Never calls a model (asr_variants.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -306,6 +309,17 @@ def _asdict(example: Example) -> dict[str, object]:
     return {name: getattr(example, name) for name in Example.__slots__}
 
 
+@contextmanager
+def data_lock(data_dir: Path) -> Iterator[None]:
+    """This script and asr_variants.py both rewrite the split files; one at a time."""
+    with (data_dir / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def read_split(path: Path) -> list[dict[str, object]]:
     if not path.exists():
         return []
@@ -348,10 +362,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     rows = generate_rows(args.seed)
-    for split in SPLITS:
-        path = args.out / f"{split}.jsonl"
-        rows[split] = merge_asr_rows(rows[split], read_split(path))
-        write_split(path, rows[split])
+    with data_lock(args.out):
+        for split in SPLITS:
+            path = args.out / f"{split}.jsonl"
+            rows[split] = merge_asr_rows(rows[split], read_split(path))
+            write_split(path, rows[split])
     print(summary(rows))
 
 
