@@ -106,7 +106,7 @@ RULES: tuple[FlagRule, ...] = (
           # unmarked "ngat" is also "ngắt" (switch off): "đã ngắt cầu dao"
           marked_only=("không tỉnh", "chưa tỉnh", "lơ mơ", "ngất rồi", "ngất đi", "đã ngất",
                        "bị ngất", "ngất"),
-          cancelled_by=("tỉnh lại rồi", "đã tỉnh lại", "tỉnh rồi")),
+          cancelled_by=("tỉnh lại rồi", "đã tỉnh lại", "đã tỉnh rồi")),
     _rule("trapped_in_danger", Urgency.P1, "Có người mắc kẹt trong đám cháy, nước hoặc nhà sập",
           ("mắc kẹt", "bị kẹt", "kẹt trong", "kẹt lại", "kẹt dưới", "kẹt trên",
            "không thoát ra được", "không ra được", "chưa ra được", "không thoát được",
