@@ -7,7 +7,8 @@ A plain synchronous policy: no sockets, no threads, no wall time except the inje
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -85,14 +86,18 @@ class StreamingTranscriber:
         self._partial_interval = int(partial_interval * SAMPLE_RATE)
         self._min_partial = int(min_partial_seconds * SAMPLE_RATE)
         self._max_backlog = int(max_backlog_seconds * SAMPLE_RATE)
-        self._partial_options = partial_options
+        # Partials are replaced by the final within seconds: greedy decoding is good enough
+        # for them and costs about half of beam search.
+        self._partial_options = partial_options or replace(transcriber.options, beam_size=1)
         self._segmenter = SpeechSegmenter(
             threshold=vad_threshold,
             min_silence_seconds=min_silence_for_cut,
             max_utterance_seconds=max_utterance_seconds,
         )
         self._vad = transcriber.vad.stream()
-        self._pending: list[np.ndarray] = []
+        # insert_audio may run on the event loop while process() runs in a worker thread:
+        # deque append/popleft are atomic, so no chunk is lost between the two.
+        self._pending: deque[np.ndarray] = deque()
         self._received = 0  # samples inserted so far
         self._call_offset: float | None = None  # call time of sample 0
         self._buffer = np.zeros(0, dtype=np.float32)
@@ -159,10 +164,12 @@ class StreamingTranscriber:
         return segments
 
     def _take_pending(self) -> np.ndarray:
-        if not self._pending:
+        taken = []
+        while self._pending:
+            taken.append(self._pending.popleft())
+        if not taken:
             return np.zeros(0, dtype=np.float32)
-        new_samples = np.concatenate(self._pending)
-        self._pending.clear()
+        new_samples = np.concatenate(taken)
         self._buffer = np.concatenate([self._buffer, new_samples])
         return new_samples
 
@@ -189,7 +196,7 @@ class StreamingTranscriber:
             return None
         self._last_partial_at = position
         first = open_start - (_PAD if self._open_left_pad else 0)
-        text = self._decode(first, position, self._partial_options or self._transcriber.options)
+        text = self._decode(first, position, self._partial_options)
         self.stats.partial_decodes += 1
         if not text:
             return None
