@@ -34,6 +34,8 @@ FIRING = {
     "violence_in_progress": "chồng tôi đang đánh tôi",
     "death_threat": "có người nhắn tin dọa giết tôi",
     "child_missing": "con tôi năm tuổi đi lạc ở hội chợ",
+    "missing_near_water": "con tôi ba tuổi đi lạc gần bờ sông, tìm không thấy",
+    "fall_into_pit": "thằng bé ngã xuống hố sâu ở công trình",
 }
 
 
@@ -78,6 +80,8 @@ def test_flag_fires_without_diacritics(name: str) -> None:
         ("da em goi de bao la em da ngat cau dao", "unconscious"),
         ("anh ơi em cần tư vấn tâm lý", "suicide_attempt"),
         ("cái vé xe chuyến... dạ", "childbirth"),
+        ("con chó rơi xuống hố ga, người không sao", "fall_into_pit"),
+        ("con tôi đi lạc ở công viên", "missing_near_water"),
     ],
 )
 def test_negated_or_unrelated_words_do_not_fire(text: str, silenced: str) -> None:
