@@ -208,23 +208,22 @@ def _negated(text: str, start: int) -> bool:
 
 
 def _first_live_match(rule: FlagRule, text: str) -> str | None:
+    live = []
     patterns = [rule.triggers] + ([rule.marked_only] if rule.marked_only else [])
     for pattern in patterns:
-        for match in pattern.finditer(text):
-            if rule.negatable and _negated(text, match.start):
-                continue
-            if rule.cancelled_by is not None:
-                cancel = rule.cancelled_by.search(text)
-                if cancel is not None and not _reasserted_after(rule, text, cancel.end):
-                    continue
-            return match.text
-    return None
-
-
-def _reasserted_after(rule: FlagRule, text: str, position: int) -> bool:
-    """'đã ra hết rồi ... nhưng còn bà tôi trong nhà': a trigger after the cancel still counts."""
-    return any(m.start >= position and not _negated(text, m.start)
-               for m in rule.triggers.finditer(text))
+        live += [m for m in pattern.finditer(text)
+                 if not (rule.negatable and _negated(text, m.start))]
+    if not live:
+        return None
+    live.sort(key=lambda m: m.start)
+    if rule.cancelled_by is not None:
+        cancel = rule.cancelled_by.search(text)
+        # "đã ra hết rồi ... nhưng còn bà tôi trong nhà": a trigger after the cancel still counts
+        if cancel is not None:
+            live = [m for m in live if m.start >= cancel.end]
+            if not live:
+                return None
+    return live[0].text
 
 
 def find_red_flags(text: str) -> tuple[RedFlag, ...]:

@@ -21,16 +21,20 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _PUNCTUATION_NOISE.sub(" ", text)).strip()
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    """One lowercase base letter for one input character (keeps string lengths equal)."""
-    lowered = char.lower()
-    if len(lowered) != 1:  # e.g. 'İ' lowercases to two code points: keep it as is
-        lowered = char
-    if lowered == "đ":
+    """One lowercase base letter for one lowercase character (keeps string lengths equal)."""
+    if char == "đ":
         return "d"
-    base = unicodedata.normalize("NFD", lowered)[0]
-    return base if base.isascii() or not base.isalpha() else lowered
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base != char else char
+
+
+# Latin letters with marks live below U+2000; everything else folds to itself.
+_FOLD_TABLE = {
+    code: folded
+    for code in range(0x80, 0x2000)
+    if (folded := _fold_char(chr(code))) != chr(code)
+}
 
 
 def strip_diacritics(text: str) -> str:
@@ -47,14 +51,19 @@ def strip_diacritics(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=64)
 def lower_same_length(text: str) -> str:
     """Lowercase NFC text character by character so offsets still point into the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Lowercase and strip diacritics with one output character per input character (NFC input)."""
-    return "".join(_fold_char(c) for c in text)
+    return lower_same_length(text).translate(_FOLD_TABLE)
 
 
 def has_diacritics(text: str) -> bool:
