@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import struct
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -52,6 +53,29 @@ def calls_url(base_url: str, trunk: str, secret: str) -> str:
     return urllib.parse.urlunsplit((scheme, parts.netloc, "/ws/calls", query, ""))
 
 
+def read_mulaw_wav(path: str | Path) -> bytes | None:
+    """The raw G.711 mu-law bytes of an 8 kHz mono mu-law WAV (format tag 7); None otherwise.
+
+    Such a file is sent as is, like a trunk would: re-encoding it would filter the audio twice.
+    """
+    data = Path(path).read_bytes()
+    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return None
+    position, fmt, payload = 12, None, None
+    while position + 8 <= len(data):
+        chunk_id = data[position : position + 4]
+        size = struct.unpack("<I", data[position + 4 : position + 8])[0]
+        body = data[position + 8 : position + 8 + size]
+        if chunk_id == b"fmt ":
+            fmt = struct.unpack("<HHI", body[:8])
+        elif chunk_id == b"data":
+            payload = body
+        position += 8 + size + (size % 2)
+    if fmt is None or payload is None or fmt != (7, 1, 8000):
+        return None
+    return payload
+
+
 def encode_audio(samples: np.ndarray, codec: str) -> tuple[bytes, int]:
     """16 kHz float32 -> (bytes, sample_rate) for the line codec ("pcm16" 16 kHz or "mulaw")."""
     if codec == "mulaw":
@@ -79,8 +103,12 @@ async def stream_file(
 
     Returns every message the server sent back; waits for `ended` after `stop`.
     """
-    audio = samples if samples is not None else load_audio_file(path)  # type: ignore[arg-type]
-    payload, rate = encode_audio(audio, codec)
+    raw = read_mulaw_wav(path) if samples is None and codec == "mulaw" and path else None
+    if raw is not None:
+        payload, rate = raw, 8000
+    else:
+        audio = samples if samples is not None else load_audio_file(path)  # type: ignore[arg-type]
+        payload, rate = encode_audio(audio, codec)
     bytes_per_second = rate * (1 if codec == "mulaw" else 2)
     frame_bytes = max(2, int(bytes_per_second * frame_seconds) // 2 * 2)
     result = FeedResult(call_id)
