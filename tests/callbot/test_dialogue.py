@@ -61,11 +61,14 @@ def test_fire_with_person_trapped_reads_back_address_and_hands_off_at_once() -> 
     assert not second.hand_off  # hand-off happens exactly once
     assert prompts.LOCATION_CONFIRMED in second.sentences
     assert dialogue.facts.location_confirmed and dialogue.location_turns == 1
-    assert second.asked is Slot.PEOPLE_INSIDE
+    assert second.asked is Slot.LIFE_THREAT
 
     third = dialogue.handle(CallerTurn("Có, một người", labelled(IncidentType.FIRE, Urgency.P1)))
-    assert dialogue.facts.people_inside is True and dialogue.facts.people_count == 1
-    assert third.asked is Slot.FLOOR
+    assert dialogue.facts.life_threat is True and dialogue.facts.people_count == 1
+    assert third.asked is Slot.PEOPLE_INSIDE
+    fourth = dialogue.handle(CallerTurn("Vâng", labelled(IncidentType.FIRE, Urgency.P1)))
+    assert dialogue.facts.people_inside is True
+    assert fourth.asked is Slot.FLOOR
     dialogue.handle(CallerTurn("Tầng ba", labelled(IncidentType.FIRE, Urgency.P1)))
     assert dialogue.facts.floor == 3
     assert dialogue.asked is Slot.INJURED
@@ -95,6 +98,17 @@ def test_location_is_asked_then_corrected_after_a_wrong_read_back() -> None:
     assert dialogue.facts.location_confirmed and dialogue.location_turns == 3
 
 
+def test_yes_to_the_life_threat_question_hands_off_whatever_the_type() -> None:
+    dialogue = Dialogue()
+    dialogue.handle(CallStarted("113"))
+    unsure = labelled(IncidentType.PUBLIC_ORDER, Urgency.P3, location="bến xe Giáp Bát")
+    dialogue.handle(CallerTurn("có chuyện ở bến xe Giáp Bát", unsure))
+    dialogue.handle(CallerTurn("đúng", unsure))
+    assert dialogue.asked is Slot.LIFE_THREAT
+    reply = dialogue.handle(CallerTurn("Vâng, có người bị kẹt", unsure))
+    assert reply.hand_off and dialogue.facts.urgency is Urgency.P1
+
+
 def test_medical_not_breathing_gets_cpr_instruction_and_hand_off_from_the_answers() -> None:
     dialogue = Dialogue()
     dialogue.handle(CallStarted("115"))
@@ -122,6 +136,9 @@ def test_crime_questions_and_red_flags_fill_slots() -> None:
     first = dialogue.handle(CallerTurn("Có người đánh nhau ở ngõ 5 Kim Mã", crime))
     assert prompts.SAFETY_ATTACK in first.sentences
     dialogue.handle(CallerTurn("Đúng rồi", crime))
+    assert dialogue.asked is Slot.LIFE_THREAT
+    dialogue.handle(CallerTurn("Không có ai", crime))
+    assert dialogue.facts.life_threat is False
     assert dialogue.asked is Slot.ATTACKER_PRESENT
     reply = dialogue.handle(CallerTurn("Vẫn còn", crime))
     assert reply.asked is Slot.WEAPON and not reply.hand_off
@@ -184,10 +201,11 @@ def test_unclear_answers_are_asked_again_once_then_the_bot_moves_on() -> None:
     for _ in range(3):  # mumbles are not a new address: the read-back is repeated
         assert dialogue.handle(CallerTurn("à ờ", fire)).asked in (
             Slot.LOCATION_CONFIRMED,
-            Slot.PEOPLE_INSIDE,
+            Slot.LIFE_THREAT,
         )
-    assert dialogue.asked is Slot.PEOPLE_INSIDE and not dialogue.facts.location_confirmed
+    assert dialogue.asked is Slot.LIFE_THREAT and not dialogue.facts.location_confirmed
     dialogue.handle(CallerTurn("ừm à", fire))
-    assert dialogue.asked is Slot.PEOPLE_INSIDE
-    dialogue.handle(CallerTurn("ờ", fire))
-    assert dialogue.asked is Slot.FLOOR  # asked twice, left for the dispatcher
+    assert dialogue.asked is Slot.LIFE_THREAT
+    dialogue.handle(CallerTurn("1,5,4", fire))  # digits alone are no address either
+    assert dialogue.asked is Slot.PEOPLE_INSIDE  # asked twice, left for the dispatcher
+    assert dialogue.facts.location == "phố Huế"

@@ -1,59 +1,72 @@
-"""Scripted callers for the callbot's tests and benchmark: what each caller says, turn by turn.
+"""Scripted callers for the callbot's tests and benchmark: an opening line and an answer for
+each question the bot may ask, plus the facts each script must leave in the bot's slots.
 
-Data only, with the facts each script must leave in the bot's slots; no audio is made here.
+Data and the question-recognition rule only; no audio and no sockets here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from triage.callbot import prompts
+from triage.callbot.dialogue import QUESTION_FOR_SLOT, Slot
 
-@dataclass(frozen=True, slots=True)
-class CallerLine:
-    """One caller turn. `text` None is a silent turn of `silence_seconds`.
+READ_BACK_PREFIX = prompts.read_back_location("").split(":")[0]
 
-    `barge_in` starts the line `barge_in_after` s into the bot's next audio instead of after it.
-    `critical` marks the line that makes the call P1 (the hand-off clock starts there).
-    """
 
-    text: str | None
-    silence_seconds: float = 0.0
-    barge_in: bool = False
-    barge_in_after: float = 0.8
-    critical: bool = False
+def slot_asked(bot_sentence: str) -> Slot | None:
+    """Which slot a sentence of the bot asks for (None for statements)."""
+    if bot_sentence.startswith(READ_BACK_PREFIX):
+        return Slot.LOCATION_CONFIRMED
+    if bot_sentence == prompts.ASK_LOCATION_AGAIN:
+        return Slot.LOCATION
+    if bot_sentence.startswith(prompts.ASK_LOCATION.split("?")[0]):
+        return Slot.LOCATION
+    if bot_sentence == prompts.greeting("")[-1]:
+        return Slot.WHAT_HAPPENED
+    for slot, question in QUESTION_FOR_SLOT.items():
+        if bot_sentence == question:
+            return slot
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class CallerScript:
+    """`opening` answers the greeting; `answers` the bot's later questions, by slot.
+
+    `critical_slot` is the answer that makes the call P1 (None: the opening already does).
+    """
+
     id: str
     trunk: str
-    lines: tuple[CallerLine, ...]
+    opening: str
+    answers: dict[Slot, str] = field(default_factory=dict)
     expected: dict[str, object] = field(default_factory=dict)  # CallFacts field -> value
     p1: bool = False
-    voice: str = "vi"
-    speed: int = 150
-
-
-def say(text: str, **options: object) -> CallerLine:
-    return CallerLine(text, **options)  # type: ignore[arg-type]
+    critical_slot: Slot | None = None
+    max_turns: int = 9
 
 
 FIRE_TRAPPED = CallerScript(
     "fire_trapped_p1",
     "114",
-    (
-        # The lines of samples/calls.py short_fire_p1_trapped, then answers to the bot.
-        say("Cháy nhà số 8 ngõ 45 Nguyễn Trãi! Bà tôi còn kẹt trên tầng hai!", critical=True),
-        say("Đúng rồi."),
-        say("Có, bà tôi ở trong nhà."),
-        say("Tầng hai."),
-        say("Không ai bị thương."),
-        say("Vẫn còn cháy."),
-        say("Không chín một hai ba bốn năm sáu bảy tám."),
-    ),
+    # The lines of samples/calls.py short_fire_p1_trapped, as one opening turn.
+    "Cháy nhà số 8 ngõ 45 Nguyễn Trãi! Bà tôi còn kẹt trên tầng hai!",
+    {
+        Slot.LOCATION: "Số 8 ngõ 45 Nguyễn Trãi.",
+        Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
+        Slot.LIFE_THREAT: "Vâng, bà tôi bị kẹt trong nhà.",
+        Slot.PEOPLE_INSIDE: "Vâng, bà tôi còn trong nhà.",
+        Slot.TRAPPED: "Có, bà tôi bị kẹt.",
+        Slot.FLOOR: "Tầng hai.",
+        Slot.INJURED: "Không ai bị thương.",
+        Slot.DANGER_PRESENT: "Vâng, vẫn cháy.",
+        Slot.CALLBACK_NUMBER: "Số của tôi là không chín một hai ba bốn năm sáu bảy tám.",
+    },
     expected={
         "incident_type": "fire",
         "location_confirmed": True,
+        "life_threat": True,
         "people_inside": True,
         "floor": 2,
         "injured": False,
@@ -66,14 +79,14 @@ FIRE_TRAPPED = CallerScript(
 MEDICAL_NOT_BREATHING = CallerScript(
     "medical_not_breathing_p1",
     "115",
-    (
-        say("Chồng tôi ngất, không thở nữa.", critical=True),
-        say("Nhà số 20 phố Huế."),
-        say("Đúng."),
-        say("Không tỉnh."),
-        say("Không thở."),
-        say("Không chín tám tám bảy bảy sáu sáu năm năm."),
-    ),
+    "Chồng tôi bị ngất, không thở nữa.",
+    {
+        Slot.LOCATION: "Nhà số 20 phố Huế.",
+        Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
+        Slot.CONSCIOUS: "Không, không tỉnh.",
+        Slot.BREATHING: "Không, ông ấy không thở.",
+        Slot.CALLBACK_NUMBER: "Số của tôi là không chín tám tám bảy bảy sáu sáu năm năm.",
+    },
     expected={
         "incident_type": "medical",
         "location_confirmed": True,
@@ -87,20 +100,24 @@ MEDICAL_NOT_BREATHING = CallerScript(
 STABBING = CallerScript(
     "stabbing_p1",
     "113",
-    (
-        say("Có người cầm dao đâm người ở chợ Đồng Xuân.", critical=True),
-        say("Đúng rồi."),
-        say("Vẫn còn ở đó."),
-        say("Có dao."),
-        say("Có một người bị thương."),
-        say("Không chín bảy bảy sáu sáu năm năm bốn bốn ba."),
-    ),
+    "Có người cầm dao đâm người ở chợ Đồng Xuân.",
+    {
+        Slot.LOCATION: "Ở chợ Đồng Xuân.",
+        Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
+        Slot.LIFE_THREAT: "Không có ai.",
+        Slot.ATTACKER_PRESENT: "Vâng, hắn vẫn còn ở đây.",
+        Slot.WEAPON: "Vâng, hắn có dao.",
+        Slot.INJURED: "Có một người bị thương.",
+        Slot.CALLBACK_NUMBER: "Số của tôi là không chín bảy bảy sáu sáu năm năm bốn bốn.",
+    },
     expected={
         "incident_type": "violent_crime",
         "location_confirmed": True,
+        "life_threat": False,
         "attacker_present": True,
         "weapon": True,
         "injured": True,
+        "callback_number": "0977665544",
     },
     p1=True,
 )
@@ -108,16 +125,18 @@ STABBING = CallerScript(
 THEFT = CallerScript(
     "theft_p3",
     "113",
-    (
-        say("Tôi muốn báo mất trộm xe máy."),
-        say("Số 15 phố Lò Đúc."),
-        say("Đúng rồi."),
-        say("Không, kẻ trộm đi rồi."),
-        say("Không chín không một hai ba bốn năm sáu bảy."),
-    ),
+    "Tôi muốn báo xe máy của tôi bị trộm mất.",
+    {
+        Slot.LOCATION: "Số 15 phố Lò Đúc.",
+        Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
+        Slot.LIFE_THREAT: "Không có ai.",
+        Slot.DANGER_PRESENT: "Không, kẻ trộm đi rồi.",
+        Slot.CALLBACK_NUMBER: "Số của tôi là không chín không một hai ba bốn năm sáu bảy.",
+    },
     expected={
         "incident_type": "property_crime",
         "location_confirmed": True,
+        "life_threat": False,
         "danger_present": False,
         "callback_number": "0901234567",
     },
@@ -126,20 +145,10 @@ THEFT = CallerScript(
 NON_EMERGENCY = CallerScript(
     "question_p4",
     "113",
-    (say("Cho tôi hỏi thủ tục làm căn cước công dân."), say("Vâng, cảm ơn.")),
+    "Cho tôi hỏi thủ tục làm căn cước công dân.",
+    {},
     expected={"incident_type": "non_emergency"},
-)
-
-SILENT = CallerScript(
-    "silent_caller",
-    "113",
-    (CallerLine(None, silence_seconds=18.0),),
-)
-
-BARGE_IN = CallerScript(
-    "barge_in",
-    "114",
-    (say("Cháy nhà số 8 ngõ 45 Nguyễn Trãi!", barge_in=True, barge_in_after=1.0),),
+    max_turns=1,
 )
 
 BENCHMARK_SCRIPTS: tuple[CallerScript, ...] = (

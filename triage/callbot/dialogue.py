@@ -26,6 +26,7 @@ class Slot(StrEnum):
     WHAT_HAPPENED = "what_happened"
     LOCATION = "location"
     LOCATION_CONFIRMED = "location_confirmed"
+    LIFE_THREAT = "life_threat"  # anyone trapped, unconscious or not breathing
     PEOPLE_INSIDE = "people_inside"
     TRAPPED = "trapped"
     FLOOR = "floor"
@@ -41,6 +42,7 @@ class Slot(StrEnum):
 QUESTION_FOR_SLOT: dict[Slot, str] = {
     Slot.WHAT_HAPPENED: prompts.ASK_WHAT_HAPPENED,
     Slot.LOCATION: prompts.ASK_LOCATION,
+    Slot.LIFE_THREAT: prompts.ASK_LIFE_THREAT,
     Slot.PEOPLE_INSIDE: prompts.ASK_PEOPLE_INSIDE,
     Slot.TRAPPED: prompts.ASK_TRAPPED,
     Slot.FLOOR: prompts.ASK_FLOOR,
@@ -84,6 +86,7 @@ class CallFacts:
     description: str | None = None
     location: str | None = None
     location_confirmed: bool = False
+    life_threat: bool | None = None
     people_inside: bool | None = None
     trapped: bool | None = None
     people_count: int | None = None
@@ -109,6 +112,7 @@ class CallFacts:
         kind = self.incident_type
         return bool(
             self.breathing is False
+            or self.life_threat
             or (self.conscious is False and kind is IncidentType.MEDICAL)
             or (self.trapped and kind in (IncidentType.FIRE, IncidentType.RESCUE))
             or (self.people_inside and kind is IncidentType.FIRE)
@@ -290,7 +294,7 @@ class Dialogue:
             elif answer is False:
                 corrected = _without_denial(text)
                 facts = replace(facts, location=_short(corrected) if corrected else None)
-            elif len(normalize(text).split()) >= 3:
+            elif _looks_like_an_address(text):
                 # No yes/no but words: the caller restated the address; read that back.
                 facts = replace(facts, location=_short(text))
         elif asked is Slot.FLOOR:
@@ -303,7 +307,7 @@ class Dialogue:
         elif asked in _YES_NO_SLOTS:
             answer = yes_or_no(text)
             facts = replace(facts, **{asked.value: answer})
-            if asked in (Slot.PEOPLE_INSIDE, Slot.TRAPPED, Slot.INJURED):
+            if asked in (Slot.LIFE_THREAT, Slot.PEOPLE_INSIDE, Slot.TRAPPED, Slot.INJURED):
                 count = count_of_people(text)
                 if count and facts.people_count is None:
                     facts = replace(facts, people_count=count)
@@ -318,8 +322,16 @@ class Dialogue:
     def _next_question(self) -> str | None:
         facts = self.facts
         kind = facts.incident_type or IncidentType.NON_EMERGENCY
+        # The life-threat question comes right after the address for every emergency except
+        # medical, whose own questions (conscious? breathing?) ask the same more precisely.
+        generic = (
+            ()
+            if kind in (IncidentType.MEDICAL, IncidentType.NON_EMERGENCY)
+            else (Slot.LIFE_THREAT,)
+        )
         order: tuple[Slot, ...] = (
             Slot.LOCATION if facts.location is None else Slot.LOCATION_CONFIRMED,
+            *generic,
             *TYPE_QUESTIONS[kind],
             Slot.CALLBACK_NUMBER,
         )
@@ -370,6 +382,7 @@ class Dialogue:
 
 _YES_NO_SLOTS = frozenset(
     {
+        Slot.LIFE_THREAT,
         Slot.PEOPLE_INSIDE,
         Slot.TRAPPED,
         Slot.CONSCIOUS,
@@ -381,14 +394,16 @@ _YES_NO_SLOTS = frozenset(
     }
 )
 
-# Red-flag names of the classifier's safety layer that answer a slot outright.
+# Red-flag names of the classifier's safety layer (classifiers/red_flags.py) that answer a slot.
 _RED_FLAG_FACTS: dict[str, dict[str, bool]] = {
+    "trapped_in_danger": {"trapped": True, "life_threat": True},
     "trapped": {"trapped": True},
-    "people_trapped": {"trapped": True},
+    "people_inside_fire": {"people_inside": True},
+    "fire_burning": {"danger_present": True},
     "not_breathing": {"breathing": False},
     "unconscious": {"conscious": False},
     "weapon": {"weapon": True},
-    "armed": {"weapon": True},
+    "violence_in_progress": {"danger_present": True},
 }
 
 
@@ -410,6 +425,12 @@ def _short(location: str) -> str:
     words = re.sub(_FILLER, "", location.strip(" .,"), flags=re.IGNORECASE)
     parts = words.split()
     return " ".join(parts[:MAX_READ_BACK_WORDS])
+
+
+def _looks_like_an_address(text: str) -> bool:
+    """Four or more words, most of them words rather than digits (a mumble is not an address)."""
+    words = normalize(text).split()
+    return len(words) >= 4 and sum(word.isalpha() for word in words) >= len(words) / 2
 
 
 def _without_denial(text: str) -> str:

@@ -30,6 +30,7 @@ def greeting(trunk: str) -> tuple[str, ...]:
 ASK_WHAT_HAPPENED = "Anh chị cho biết chuyện gì đang xảy ra ạ?"
 ASK_LOCATION = "Địa chỉ chính xác ở đâu ạ? Anh chị có thể nói một địa điểm gần đó."
 ASK_LOCATION_AGAIN = "Xin anh chị nói lại địa chỉ chính xác, hoặc một địa điểm gần đó."
+ASK_LIFE_THREAT = "Có ai bị mắc kẹt, bất tỉnh hoặc ngừng thở không ạ?"
 ASK_PEOPLE_INSIDE = "Còn ai ở bên trong không ạ?"
 ASK_TRAPPED = "Có ai đang bị mắc kẹt không ạ?"
 ASK_FLOOR = "Cháy ở tầng mấy ạ?"
