@@ -15,51 +15,143 @@ from classifiers.text_norm import fold, lower_same_length
 _TOKEN = re.compile(r"\w+(?:/\w+)*|[^\w\s]+")
 
 # Words that open an address; checked on the folded text (no marks, lowercase).
-_STREET_KEYS = {"so", "ngo", "ngach", "hem", "kiet", "duong", "pho", "phuong", "quan", "huyen",
-                "xa", "thon", "ap", "xom", "km", "tinh", "toa", "lo"}
+_STREET_KEYS = {
+    "so",
+    "ngo",
+    "ngach",
+    "hem",
+    "kiet",
+    "duong",
+    "pho",
+    "phuong",
+    "quan",
+    "huyen",
+    "xa",
+    "thon",
+    "ap",
+    "xom",
+    "km",
+    "tinh",
+    "toa",
+    "lo",
+}
 # Multi-word openers that are unambiguous without marks or capitals.
-_STRONG_OPENERS = tuple(sorted((
-    "nga tu", "nga ba", "nga nam", "nga sau", "vong xoay", "chan cau", "dau cau", "chung cu",
-    "quoc lo", "tinh lo", "cao toc", "dai lo", "bo song", "bai bien", "bai tam", "ben xe",
-    "cong vien", "benh vien", "sieu thi", "nha tho", "cay xang", "khu cong nghiep",
-    "thanh pho", "thi tran", "khu pho", "to dan pho",
-), key=lambda opener: -len(opener.split())))
+_STRONG_OPENERS = tuple(
+    sorted(
+        (
+            "nga tu",
+            "nga ba",
+            "nga nam",
+            "nga sau",
+            "vong xoay",
+            "chan cau",
+            "dau cau",
+            "chung cu",
+            "quoc lo",
+            "tinh lo",
+            "cao toc",
+            "dai lo",
+            "bo song",
+            "bai bien",
+            "bai tam",
+            "ben xe",
+            "cong vien",
+            "benh vien",
+            "sieu thi",
+            "nha tho",
+            "cay xang",
+            "khu cong nghiep",
+            "thanh pho",
+            "thi tran",
+            "khu pho",
+            "to dan pho",
+        ),
+        key=lambda opener: -len(opener.split()),
+    )
+)
 # A preposition of place that turns a common noun into a landmark ("gần chợ ...").
 _LANDMARK_PREPOSITIONS = ("gan", "doi dien", "canh", "sat", "truoc cong", "ngay")
 # Nouns that are landmarks only when a name follows ("chợ Bến Thành", not "cho tôi").
-_GENERIC_PLACES = {"cho", "cau", "ho", "song", "kenh", "deo", "cong", "truong", "khu", "ben",
-                   "bai", "ban", "cang", "toa", "nha"}
-_NAME_BREAKERS = {
-    "dang", "bi", "co", "chay", "roi", "oi", "thi", "la", "va", "nha", "o", "con", "toi", "em",
-    "tui", "anh", "chi", "nhanh", "cuu", "voi", "a", "khong", "da", "vang", "xe", "nguoi", "do",
-    "day", "kia", "nay", "trong", "ngoai", "gi", "nhe", "ne", "ma", "hay", "cac", "mot",
-    "hai", "duoc", "len", "xuong", "vao", "ra", "di", "den", "giup", "luc",
-    "tu", "sang", "chieu", "dem", "hom", "qua", "chua", "van", "cung", "cho",
-    "neu", "vi", "nen", "de", "bao", "so", "sdt", "goi", "alo", "ong", "ba", "chau", "be",
-    "minh", "ho", "chung", "nhung", "moi", "ai", "the", "nao", "sao", "lam", "that",
-    "nua", "dau", "duong", "gap", "ngay", "lien", "gio", "tre", "dua", "vo",
-    "chong", "bo", "me", "thang", "vu", "tai", "nan", "chet", "lua", "khoi", "nuoc",
-    "mau", "dao", "sung", "xin", "cam", "on", "thua", "dien", "kho", "tho",
+_GENERIC_PLACES = {
+    "cho",
+    "cau",
+    "ho",
+    "song",
+    "kenh",
+    "deo",
+    "cong",
+    "truong",
+    "khu",
+    "ben",
+    "bai",
+    "ban",
+    "cang",
+    "toa",
+    "nha",
 }
-_CONNECTORS = {"doan", "qua", "gan", "doi", "dien", "hoc", "vien", "canh", "so", "ngo", "ngach",
-               "hem", "kiet", "duong", "pho",
-               "phuong", "quan", "huyen", "xa", "thon", "ap", "xom", "thanh", "tinh", "km", "toa",
-               "chung", "cu", "cau", "cho", "ben", "nga", "tu", "ba", "sau", "tang", "lo", "thi",
-               "tran", "khu", "to", "dan"}
-_SECOND_WORD = {"thanh": "pho", "chung": "cu", "thi": "tran", "to": "dan", "nga": None}
+_NAME_BREAKERS = frozenset(
+    """
+    dang bi co chay roi oi thi la va nha o con toi em tui anh chi nhanh cuu voi a khong da
+    vang xe nguoi do day kia nay trong ngoai gi nhe ne ma hay cac mot hai duoc len xuong vao
+    ra di den giup luc tu sang chieu dem hom qua chua van cung cho neu vi nen de bao so sdt
+    goi alo ong ba chau be minh ho chung nhung moi ai the nao sao lam that nua dau duong gap
+    ngay lien gio tre dua vo chong bo me thang vu tai nan chet lua khoi nuoc mau dao sung
+    xin cam on thua dien kho tho ngap tac tron hong lon nho hep truot sut lo ket
+    """.split()
+)
+_CONNECTORS = frozenset(
+    """
+    doan qua gan doi dien hoc vien canh so ngo ngach hem kiet duong pho phuong quan huyen xa
+    thon ap xom thanh tinh km toa chung cu cau cho ben nga tu ba sau tang lo thi tran khu to
+    dan
+    """.split()
+)
 _MAX_NAME_WORDS = 4
 _TWO_WORD_KEYS = {("thanh", "pho"), ("thi", "tran"), ("thi", "xa"), ("khu", "pho")}
-_MARKED_KEYS = {"đường", "phố", "phường", "quận", "huyện", "thôn", "ấp", "xóm", "ngõ", "hẻm",
-                "kiệt", "ngách", "xã"}
+_MARKED_KEYS = {
+    "đường",
+    "phố",
+    "phường",
+    "quận",
+    "huyện",
+    "thôn",
+    "ấp",
+    "xóm",
+    "ngõ",
+    "hẻm",
+    "kiệt",
+    "ngách",
+    "xã",
+}
 
 _NUMBER_WORDS = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
-    "chin": 9, "muoi": 10,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "tu": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
 }
 _PEOPLE_NOUNS = (
-    r"nguoi(?! (?:ta|nha|yeu|lon|la|than)\b)", r"dua(?: nho| tre| be)?", r"chau(?: be)?",
-    r"em be", r"cong nhan", r"hoc sinh", r"nan nhan", r"ong cu", r"ba cu", r"cu gia", r"be",
-    r"nguoi gia", r"tre em", r"nguoi lon",
+    r"nguoi(?! (?:ta|nha|yeu|lon|la|than)\b)",
+    r"dua(?: nho| tre| be)?",
+    r"chau(?: be)?",
+    r"em be",
+    r"cong nhan",
+    r"hoc sinh",
+    r"nan nhan",
+    r"ong cu",
+    r"ba cu",
+    r"cu gia",
+    r"be",
+    r"nguoi gia",
+    r"tre em",
+    r"nguoi lon",
 )
 _COUNT = re.compile(
     r"(?<!\w)(?:(ca nha|ca gia dinh) )?"
@@ -69,14 +161,40 @@ _COUNT = re.compile(
 )
 _HOUSEHOLD = re.compile(r"(?<!\w)(hai) vo chong(?!\w)")
 
-_DIGIT_WORDS = {"khong": "0", "mot": "1", "mot,": "1", "hai": "2", "ba": "3", "bon": "4",
-                "tu": "4", "nam": "5", "lam": "5", "sau": "6", "bay": "7", "bay,": "7",
-                "tam": "8", "chin": "9"}
+_DIGIT_WORDS = {
+    "khong": "0",
+    "mot": "1",
+    "mot,": "1",
+    "hai": "2",
+    "ba": "3",
+    "bon": "4",
+    "tu": "4",
+    "nam": "5",
+    "lam": "5",
+    "sau": "6",
+    "bay": "7",
+    "bay,": "7",
+    "tam": "8",
+    "chin": "9",
+}
 # With marks, the digit words are unambiguous; without, "sau" is also "after" and so on,
 # which only matters inside a long run of digit words.
-_DIGIT_WORDS_MARKED = {"không": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4",
-                       "tư": "4", "năm": "5", "lăm": "5", "sáu": "6", "bảy": "7", "bẩy": "7",
-                       "tám": "8", "chín": "9"}
+_DIGIT_WORDS_MARKED = {
+    "không": "0",
+    "một": "1",
+    "mốt": "1",
+    "hai": "2",
+    "ba": "3",
+    "bốn": "4",
+    "tư": "4",
+    "năm": "5",
+    "lăm": "5",
+    "sáu": "6",
+    "bảy": "7",
+    "bẩy": "7",
+    "tám": "8",
+    "chín": "9",
+}
 _DIGITS_WRITTEN = re.compile(r"(?<![\d\w])(?:\+84|84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
 
 
@@ -106,8 +224,9 @@ def find_location(text: str) -> str | None:
     return None
 
 
-def _opener_length(tokens: list[tuple[int, int, str]], folded: list[str], i: int,
-                   lowercase_call: bool) -> int:
+def _opener_length(
+    tokens: list[tuple[int, int, str]], folded: list[str], i: int, lowercase_call: bool
+) -> int:
     """How many tokens at i open an address (0 when none)."""
     word = folded[i]
     nxt = folded[i + 1] if i + 1 < len(folded) else ""
@@ -120,8 +239,11 @@ def _opener_length(tokens: list[tuple[int, int, str]], folded: list[str], i: int
                 inner = _opener_length(tokens, folded, rest, lowercase_call)
                 if inner:
                     return len(parts) + inner
-                if folded[rest] in _GENERIC_PLACES and rest + 1 < len(folded) and \
-                        folded[rest + 1] not in _NAME_BREAKERS:
+                if (
+                    folded[rest] in _GENERIC_PLACES
+                    and rest + 1 < len(folded)
+                    and folded[rest + 1] not in _NAME_BREAKERS
+                ):
                     return len(parts) + 1
     for opener in _STRONG_OPENERS:
         parts = opener.split()
@@ -130,8 +252,9 @@ def _opener_length(tokens: list[tuple[int, int, str]], folded: list[str], i: int
     if word in _STREET_KEYS and nxt:
         if i > 0 and folded[i - 1] in {"hang", "ca"} and word == "xom":
             return 0  # "hàng xóm" (neighbour), "cả xóm" (the whole hamlet)
-        if word == "so" and (not _is_number(nxt_raw) or nxt_raw.startswith("0")
-                             or len(nxt_raw.split("/")[0]) > 3):
+        if word == "so" and (
+            not _is_number(nxt_raw) or nxt_raw.startswith("0") or len(nxt_raw.split("/")[0]) > 3
+        ):
             return 0
         if word in {"km", "lo"} and not _is_number(nxt_raw):
             return 0
@@ -141,8 +264,12 @@ def _opener_length(tokens: list[tuple[int, int, str]], folded: list[str], i: int
             return 1
         # all-lowercase speech: a name only after a marked key ("đường láng"), since
         # unmarked "quan", "pho", "ap" are also "quán", "phở", "áp"
-        if lowercase_call and tokens[i][2].lower() in _MARKED_KEYS and \
-                nxt not in _NAME_BREAKERS and nxt not in _STREET_KEYS:
+        if (
+            lowercase_call
+            and tokens[i][2].lower() in _MARKED_KEYS
+            and nxt not in _NAME_BREAKERS
+            and nxt not in _STREET_KEYS
+        ):
             return 1
         return 0
     if word in _GENERIC_PLACES and _is_capitalized(nxt_raw):
@@ -163,11 +290,15 @@ def _continues_clause(tokens: list[tuple[int, int, str]], j: int) -> bool:
     return False
 
 
-def _location_at(tokens: list[tuple[int, int, str]], folded: list[str], i: int,
-                 lowercase_call: bool) -> tuple[int, int] | None:
+def _location_at(
+    tokens: list[tuple[int, int, str]], folded: list[str], i: int, lowercase_call: bool
+) -> tuple[int, int] | None:
     raw = tokens[i][2]
-    if re.fullmatch(r"\d{1,4}/\d{1,4}[a-zA-Z]?", raw) and i + 1 < len(tokens) and \
-            _is_capitalized(tokens[i + 1][2]):
+    if (
+        re.fullmatch(r"\d{1,4}/\d{1,4}[a-zA-Z]?", raw)
+        and i + 1 < len(tokens)
+        and _is_capitalized(tokens[i + 1][2])
+    ):
         opener = 1
         last = i
     else:
@@ -188,8 +319,10 @@ def _location_at(tokens: list[tuple[int, int, str]], folded: list[str], i: int,
                 j += 1
                 continue
             if nxt in _STREET_KEYS - {"so"} and (
-                    _is_number(after) or _is_capitalized(after)
-                    or (lowercase_call and after and fold(after) not in _NAME_BREAKERS)):
+                _is_number(after)
+                or _is_capitalized(after)
+                or (lowercase_call and after and fold(after) not in _NAME_BREAKERS)
+            ):
                 j += 1
                 continue
             break
@@ -201,8 +334,9 @@ def _location_at(tokens: list[tuple[int, int, str]], folded: list[str], i: int,
         if _is_capitalized(raw) and not lowercase_call:
             last, j = j, j + 1
             continue
-        if word in _CONNECTORS and (_is_number(nxt_raw) or _is_capitalized(nxt_raw)
-                                    or nxt in _CONNECTORS):
+        if word in _CONNECTORS and (
+            _is_number(nxt_raw) or _is_capitalized(nxt_raw) or nxt in _CONNECTORS
+        ):
             j += 1
             continue
         if word in _NAME_BREAKERS or name_words >= _MAX_NAME_WORDS:
@@ -234,14 +368,31 @@ def _number_value(words: str) -> int | None:
     return tens + unit
 
 
-_NUMBER_WORDS_MARKED = {"một", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "bẩy",
-                        "tám", "chín", "mười", "mươi", "mốt"}
+_NUMBER_WORDS_MARKED = {
+    "một",
+    "hai",
+    "ba",
+    "bốn",
+    "tư",
+    "năm",
+    "lăm",
+    "sáu",
+    "bảy",
+    "bẩy",
+    "tám",
+    "chín",
+    "mười",
+    "mươi",
+    "mốt",
+}
 
 
 def _plain_or_number_marks(said: str) -> bool:
     """Every word is a number word as written, either with its own marks or with none."""
-    return all(w.isdigit() or w.lower() in _NUMBER_WORDS_MARKED or fold(w) == w.lower()
-               for w in said.split())
+    return all(
+        w.isdigit() or w.lower() in _NUMBER_WORDS_MARKED or fold(w) == w.lower()
+        for w in said.split()
+    )
 
 
 def find_people_at_risk(text: str) -> int | None:

@@ -31,9 +31,7 @@ def _fold_char(char: str) -> str:
 
 # Latin letters with marks live below U+2000; everything else folds to itself.
 _FOLD_TABLE = {
-    code: folded
-    for code in range(0x80, 0x2000)
-    if (folded := _fold_char(chr(code))) != chr(code)
+    code: folded for code in range(0x80, 0x2000) if (folded := _fold_char(chr(code))) != chr(code)
 }
 
 

@@ -44,8 +44,9 @@ def asr_id(row: dict[str, object]) -> str:
     return f"{row['id']}-asr-{text_digest(str(row['text']))}"
 
 
-def pick_sources(rows_by_split: dict[str, list[dict[str, object]]], train_target: int,
-                 seed: int) -> list[tuple[str, dict[str, object]]]:
+def pick_sources(
+    rows_by_split: dict[str, list[dict[str, object]]], train_target: int, seed: int
+) -> list[tuple[str, dict[str, object]]]:
     """Every clean test and dev example, and `train_target` clean train examples, in that order."""
     picked: list[tuple[str, dict[str, object]]] = []
     for split in ("test", "dev"):
@@ -68,8 +69,14 @@ def asr_row(source: dict[str, object], transcript: str) -> dict[str, object]:
     location = source["location"]
     if location is not None and str(location) not in transcript:
         location = None  # the span must be copied from the text the model sees
-    return {**source, "id": asr_id(source), "text": transcript, "location": location,
-            "variant": "asr", "source": "espeak+whisper"}
+    return {
+        **source,
+        "id": asr_id(source),
+        "text": transcript,
+        "location": location,
+        "variant": "asr",
+        "source": "espeak+whisper",
+    }
 
 
 def flush(data_dir: Path, pending: dict[str, list[dict[str, object]]]) -> None:
@@ -107,8 +114,11 @@ def main(argv: list[str] | None = None) -> None:
 
     rows_by_split = {s: read_split(args.data / f"{s}.jsonl") for s in ("train", "dev", "test")}
     done = {str(r["id"]) for rows in rows_by_split.values() for r in rows if r["variant"] == "asr"}
-    todo = [(s, r) for s, r in pick_sources(rows_by_split, args.train, args.seed)
-            if asr_id(r) not in done]
+    todo = [
+        (s, r)
+        for s, r in pick_sources(rows_by_split, args.train, args.seed)
+        if asr_id(r) not in done
+    ]
     print(f"{len(done)} asr rows already present, {len(todo)} to make", file=sys.stderr)
 
     rng = random.Random(args.seed)
@@ -128,9 +138,21 @@ def main(argv: list[str] | None = None) -> None:
                 samples = phone_line(samples)
             transcript = " ".join(seg.text for seg in transcriber.transcribe(samples)).strip()
             cer = char_error_rate(str(source["text"]), transcript)
-            stats.write(json.dumps({"id": asr_id(source), "split": split, "voice": voice,
-                                    "speed": speed, "phone": on_phone, "cer": round(cer, 4),
-                                    "empty": not transcript}, ensure_ascii=False) + "\n")
+            stats.write(
+                json.dumps(
+                    {
+                        "id": asr_id(source),
+                        "split": split,
+                        "voice": voice,
+                        "speed": speed,
+                        "phone": on_phone,
+                        "cer": round(cer, 4),
+                        "empty": not transcript,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             stats.flush()
             if transcript:  # an empty transcript carries no text to learn from
                 pending[split].append(asr_row(source, transcript))

@@ -37,10 +37,16 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
         out += ["", f"### Clean rows per {key} and split", ""]
         table = []
         for label in labels:
-            per = [sum(1 for r in rows[s] if r["variant"] == "clean" and r[key] == label.value)
-                   for s in SPLITS]
-            asr = sum(1 for s in SPLITS for r in rows[s]
-                      if r["variant"] == "asr" and r[key] == label.value)
+            per = [
+                sum(1 for r in rows[s] if r["variant"] == "clean" and r[key] == label.value)
+                for s in SPLITS
+            ]
+            asr = sum(
+                1
+                for s in SPLITS
+                for r in rows[s]
+                if r["variant"] == "asr" and r[key] == label.value
+            )
             table.append([label.value, *per, sum(per), asr])
         out.append(_table([key, *SPLITS, "clean total", "asr rows"], table))
     scenarios = {s: len({r["scenario_id"] for r in rows[s]}) for s in SPLITS}
@@ -69,10 +75,18 @@ def asr_markdown(data_dir: Path, rows: dict[str, list[dict[str, object]]]) -> st
         cers = [float(r["cer"]) for r in group if not r["empty"]]
         empty = sum(1 for r in group if r["empty"])
         if cers:
-            table.append([name, len(cers), f"{statistics.mean(cers):.3f}",
-                          f"{statistics.median(cers):.3f}", empty])
+            table.append(
+                [
+                    name,
+                    len(cers),
+                    f"{statistics.mean(cers):.3f}",
+                    f"{statistics.median(cers):.3f}",
+                    empty,
+                ]
+            )
     return "### Speech-recognised rows: character error rate against the script\n\n" + _table(
-        ["group", "rows", "mean CER", "median CER", "empty transcripts (dropped)"], table)
+        ["group", "rows", "mean CER", "median CER", "empty transcripts (dropped)"], table
+    )
 
 
 if __name__ == "__main__":

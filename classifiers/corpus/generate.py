@@ -31,40 +31,108 @@ NODIAC_SHARE = 0.45
 
 # scenarios per (type, urgency): sized so each type has >= 150 clean rows and P1..P4 >= 400 each
 SCENARIO_COUNTS: dict[tuple[str, str], int] = {
-    ("fire", "P1"): 30, ("fire", "P2"): 30, ("fire", "P3"): 12,
-    ("rescue", "P1"): 35, ("rescue", "P2"): 25, ("rescue", "P3"): 14,
-    ("hazard", "P1"): 14, ("hazard", "P2"): 38, ("hazard", "P3"): 24,
-    ("traffic_accident", "P1"): 28, ("traffic_accident", "P2"): 28,
+    ("fire", "P1"): 30,
+    ("fire", "P2"): 30,
+    ("fire", "P3"): 12,
+    ("rescue", "P1"): 35,
+    ("rescue", "P2"): 25,
+    ("rescue", "P3"): 14,
+    ("hazard", "P1"): 14,
+    ("hazard", "P2"): 38,
+    ("hazard", "P3"): 24,
+    ("traffic_accident", "P1"): 28,
+    ("traffic_accident", "P2"): 28,
     ("traffic_accident", "P3"): 22,
-    ("violent_crime", "P1"): 36, ("violent_crime", "P2"): 28, ("violent_crime", "P3"): 14,
-    ("property_crime", "P2"): 26, ("property_crime", "P3"): 50,
-    ("domestic_violence", "P1"): 22, ("domestic_violence", "P2"): 34,
+    ("violent_crime", "P1"): 36,
+    ("violent_crime", "P2"): 28,
+    ("violent_crime", "P3"): 14,
+    ("property_crime", "P2"): 26,
+    ("property_crime", "P3"): 50,
+    ("domestic_violence", "P1"): 22,
+    ("domestic_violence", "P2"): 34,
     ("domestic_violence", "P3"): 20,
-    ("public_order", "P2"): 36, ("public_order", "P3"): 40,
-    ("medical", "P1"): 40, ("medical", "P2"): 40, ("medical", "P3"): 18,
-    ("self_harm", "P1"): 44, ("self_harm", "P2"): 22, ("self_harm", "P3"): 8,
-    ("missing_person", "P1"): 10, ("missing_person", "P2"): 40, ("missing_person", "P3"): 26,
+    ("public_order", "P2"): 36,
+    ("public_order", "P3"): 40,
+    ("medical", "P1"): 40,
+    ("medical", "P2"): 40,
+    ("medical", "P3"): 18,
+    ("self_harm", "P1"): 44,
+    ("self_harm", "P2"): 22,
+    ("self_harm", "P3"): 8,
+    ("missing_person", "P1"): 10,
+    ("missing_person", "P2"): 40,
+    ("missing_person", "P3"): 26,
     ("non_emergency", "P4"): 130,
 }
 
-PANIC_OPENERS = ("alo alo", "alo, cứu với", "cứu với, cứu với", "alo anh ơi", "alo 114 hả",
-                 "alo công an phải không", "alo, cấp cứu phải không", "trời ơi, alo",
-                 "alo chị ơi", "alo alo có ai nghe không", "alo, cứu", "alo, alo, anh ơi")
-CALM_OPENERS = ("alo", "dạ alo", "alo, chào anh", "dạ {toi} chào anh", "xin chào",
-                "alo, {toi} muốn báo", "dạ cho {toi} báo", "{yes} alo", "alo, tổng đài phải không",
-                "dạ", "alo, {toi} gọi để báo là")
+PANIC_OPENERS = (
+    "alo alo",
+    "alo, cứu với",
+    "cứu với, cứu với",
+    "alo anh ơi",
+    "alo 114 hả",
+    "alo công an phải không",
+    "alo, cấp cứu phải không",
+    "trời ơi, alo",
+    "alo chị ơi",
+    "alo alo có ai nghe không",
+    "alo, cứu",
+    "alo, alo, anh ơi",
+)
+CALM_OPENERS = (
+    "alo",
+    "dạ alo",
+    "alo, chào anh",
+    "dạ {toi} chào anh",
+    "xin chào",
+    "alo, {toi} muốn báo",
+    "dạ cho {toi} báo",
+    "{yes} alo",
+    "alo, tổng đài phải không",
+    "dạ",
+    "alo, {toi} gọi để báo là",
+)
 FILLERS = ("ờ", "ờ ờ", "à", "ừm", "dạ", "thì là", "ơ", "à à", "cái")
-PANIC_CLOSERS = ("nhanh lên", "đến nhanh giùm", "làm ơn nhanh lên", "cứu với", "{quick} {a}",
-                 "các anh đến ngay đi", "nhanh lên anh ơi", "nhanh nhanh lên")
-CALM_CLOSERS = ("{a}", "cảm ơn anh", "nhờ các anh đến xem giúp", "{yes}", "các anh cử người đến",
-                "{toi} chờ ở đây {a}")
+PANIC_CLOSERS = (
+    "nhanh lên",
+    "đến nhanh giùm",
+    "làm ơn nhanh lên",
+    "cứu với",
+    "{quick} {a}",
+    "các anh đến ngay đi",
+    "nhanh lên anh ơi",
+    "nhanh nhanh lên",
+)
+CALM_CLOSERS = (
+    "{a}",
+    "cảm ơn anh",
+    "nhờ các anh đến xem giúp",
+    "{yes}",
+    "các anh cử người đến",
+    "{toi} chờ ở đây {a}",
+)
 EARLY_LOCATION = ("{loc}", "ở {loc}", "địa chỉ {loc}", "{toi} đang ở {loc}")
-LATE_LOCATION = ("địa chỉ là {loc}", "ở {loc} {a}", "chỗ {toi} là {loc}", "dạ {loc}",
-                 "ở {filler} {loc}", "đây là {loc}", "địa chỉ ờ {loc}")
-CALLBACK = ("số của {toi} là {phone}", "số máy {toi} là {phone}", "gọi lại cho {toi} số {phone}",
-            "số điện thoại {phone}", "{toi} là chủ nhà, số {phone}")
-NON_CALLBACK_NUMBER = ("{toi} gọi 114 mãi không được", "gọi 115 không ai nghe",
-                       "{toi} gọi 113 từ nãy")
+LATE_LOCATION = (
+    "địa chỉ là {loc}",
+    "ở {loc} {a}",
+    "chỗ {toi} là {loc}",
+    "dạ {loc}",
+    "ở {filler} {loc}",
+    "đây là {loc}",
+    "địa chỉ ờ {loc}",
+)
+CALLBACK = (
+    "số của {toi} là {phone}",
+    "số máy {toi} là {phone}",
+    "gọi lại cho {toi} số {phone}",
+    "số điện thoại {phone}",
+    "{toi} là chủ nhà, số {phone}",
+)
+NON_CALLBACK_NUMBER = (
+    "{toi} gọi 114 mãi không được",
+    "gọi 115 không ai nghe",
+    "{toi} gọi 113 từ nãy",
+)
 KID_NOUNS_NORTH = ("con", "cháu", "thằng bé nhà", "con bé nhà", "bé nhà", "thằng cu nhà")
 KID_NOUNS_SOUTH = ("con", "cháu", "thằng nhỏ nhà", "con nhỏ nhà", "bé nhà", "bé Na nhà")
 
@@ -101,15 +169,37 @@ def make_scenario(rng: random.Random, scenario_id: str, situation: Situation) ->
     dialect = _choose_dialect(rng)
     toi = rng.choice(("tôi", "tui", "em") if dialect.name == "south" else ("tôi", "em", "tôi"))
     kids = KID_NOUNS_SOUTH if dialect.name == "south" else KID_NOUNS_NORTH
-    elders = (f"{dialect.grandma} {toi}", f"{dialect.grandpa} {toi}", f"{dialect.father} {toi}",
-              f"{dialect.mother} {toi}", "bà cụ nhà bên", "ông hàng xóm")
-    adults = (f"chồng {toi}", f"vợ {toi}", f"anh trai {toi}", f"chị {toi}", f"em trai {toi}",
-              f"bạn {toi}", "anh hàng xóm", "một anh thanh niên", "cô hàng xóm", "anh bảo vệ")
+    elders = (
+        f"{dialect.grandma} {toi}",
+        f"{dialect.grandpa} {toi}",
+        f"{dialect.father} {toi}",
+        f"{dialect.mother} {toi}",
+        "bà cụ nhà bên",
+        "ông hàng xóm",
+    )
+    adults = (
+        f"chồng {toi}",
+        f"vợ {toi}",
+        f"anh trai {toi}",
+        f"chị {toi}",
+        f"em trai {toi}",
+        f"bạn {toi}",
+        "anh hàng xóm",
+        "một anh thanh niên",
+        "cô hàng xóm",
+        "anh bảo vệ",
+    )
     child = f"{rng.choice(kids)} {toi}"
     slots = {
-        "toi": toi, "bo": dialect.father, "me": dialect.mother, "a": dialect.polite,
-        "quick": dialect.quick, "yes": dialect.yes, "child": child,
-        "elder": rng.choice(elders), "adult": rng.choice(adults),
+        "toi": toi,
+        "bo": dialect.father,
+        "me": dialect.mother,
+        "a": dialect.polite,
+        "quick": dialect.quick,
+        "yes": dialect.yes,
+        "child": child,
+        "elder": rng.choice(elders),
+        "adult": rng.choice(adults),
         "victim": rng.choice(elders + adults + (child,)),
         "veh": rng.choice(vocab.VEHICLES),
         "weapon": rng.choice(situation.weapons or vocab.WEAPONS),
@@ -121,8 +211,16 @@ def make_scenario(rng: random.Random, scenario_id: str, situation: Situation) ->
     if situation.people_lines:
         people = rng.randint(*situation.people_range)
         people_phrase = vocab.count_phrase(rng, people, rng.choice(situation.people_nouns))
-    return Scenario(scenario_id, situation, dialect, slots, location, people, people_phrase,
-                    vocab.phone_number(rng))
+    return Scenario(
+        scenario_id,
+        situation,
+        dialect,
+        slots,
+        location,
+        people,
+        people_phrase,
+        vocab.phone_number(rng),
+    )
 
 
 def _fill(template: str, slots: dict[str, str]) -> str:
@@ -138,13 +236,13 @@ def _panic_repeat(rng: random.Random, core: str) -> str:
     return " ".join(words[:2]) + ", " + core
 
 
-def render(rng: random.Random, scenario: Scenario, core_index: int, *,
-           prefix_only: bool = False) -> Example:
+def render(
+    rng: random.Random, scenario: Scenario, core_index: int, *, prefix_only: bool = False
+) -> Example:
     """One way a caller could say the scenario; fields follow only what the text contains."""
     situation = scenario.situation
     core = situation.cores[core_index % len(situation.cores)]
-    slots = dict(scenario.slots, np=scenario.people_phrase,
-                 filler=rng.choice(FILLERS), phone="")
+    slots = dict(scenario.slots, np=scenario.people_phrase, filler=rng.choice(FILLERS), phone="")
     style = rng.choices(("panic", "calm", "plain"), weights=(0.4, 0.35, 0.25))[0]
     if situation.incident_type == IncidentType.NON_EMERGENCY and rng.random() < 0.5:
         style = "plain"
@@ -286,8 +384,9 @@ def generate_rows(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
                     seen.add(normalize(example.text))
                     made.append((example, f"{scenario.scenario_id}-c{j}"))
                     break
-        prefix = render(rng, scenario, rng.randrange(len(scenario.situation.cores)),
-                        prefix_only=True)
+        prefix = render(
+            rng, scenario, rng.randrange(len(scenario.situation.cores)), prefix_only=True
+        )
         if normalize(prefix.text) not in seen:
             seen.add(normalize(prefix.text))
             made.append((prefix, f"{scenario.scenario_id}-p"))
@@ -295,12 +394,16 @@ def generate_rows(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
             example = Example(**{**_asdict(example), "example_id": example_id})
             rows[split].append(_row(example, scenario, "clean", "template"))
             if rng.random() < NODIAC_SHARE:
-                plain = Example(**{
-                    **_asdict(example),
-                    "example_id": f"{example_id}-nd",
-                    "text": strip_diacritics(example.text),
-                    "location": strip_diacritics(example.location) if example.location else None,
-                })
+                plain = Example(
+                    **{
+                        **_asdict(example),
+                        "example_id": f"{example_id}-nd",
+                        "text": strip_diacritics(example.text),
+                        "location": strip_diacritics(example.location)
+                        if example.location
+                        else None,
+                    }
+                )
                 rows[split].append(_row(plain, scenario, "nodiac", "template"))
     return rows
 
@@ -335,8 +438,9 @@ def write_split(path: Path, rows: list[dict[str, object]]) -> None:
     tmp.replace(path)
 
 
-def merge_asr_rows(fresh: list[dict[str, object]],
-                   previous: list[dict[str, object]]) -> list[dict[str, object]]:
+def merge_asr_rows(
+    fresh: list[dict[str, object]], previous: list[dict[str, object]]
+) -> list[dict[str, object]]:
     """Keep speech-recognised rows whose source example still exists with the same text."""
     digests = {f"{row['id']}-asr-{text_digest(str(row['text']))}" for row in fresh}
     kept = [row for row in previous if row.get("variant") == "asr" and row["id"] in digests]

@@ -12,8 +12,19 @@ from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType, Urgency
 from classifiers.red_flags import apply_red_flags, find_red_flags
 from classifiers.text_norm import strip_diacritics
 
-FIELDS = {"id", "scenario_id", "text", "incident_type", "urgency", "location", "people_at_risk",
-          "weapon", "callback_number", "variant", "source"}
+FIELDS = {
+    "id",
+    "scenario_id",
+    "text",
+    "incident_type",
+    "urgency",
+    "location",
+    "people_at_risk",
+    "weapon",
+    "callback_number",
+    "variant",
+    "source",
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +50,9 @@ def test_every_row_follows_the_schema_and_the_label_contract(rows) -> None:
         assert row["source"] == ("espeak+whisper" if row["variant"] == "asr" else "template")
         assert isinstance(row["text"], str) and row["text"]
         assert row["location"] is None or row["location"] in row["text"], row["id"]
-        assert row["people_at_risk"] is None or (isinstance(row["people_at_risk"], int)
-                                                 and row["people_at_risk"] > 0)
+        assert row["people_at_risk"] is None or (
+            isinstance(row["people_at_risk"], int) and row["people_at_risk"] > 0
+        )
         assert row["weapon"] in (True, None)
         number = row["callback_number"]
         assert number is None or (str(number).isdigit() and len(str(number)) == 10)
@@ -91,8 +103,14 @@ def test_nodiac_rows_are_stripped_copies_with_the_same_labels(rows) -> None:
             continue
         source = by_id[str(row["id"]).removesuffix("-nd")]
         assert row["text"] == strip_diacritics(str(source["text"]))
-        for key in ("incident_type", "urgency", "people_at_risk", "weapon", "callback_number",
-                    "scenario_id"):
+        for key in (
+            "incident_type",
+            "urgency",
+            "people_at_risk",
+            "weapon",
+            "callback_number",
+            "scenario_id",
+        ):
             assert row[key] == source[key]
 
 

@@ -28,8 +28,10 @@ def test_must_show_location_without_diacritics() -> None:
 @pytest.mark.parametrize(
     ("text", "location"),
     [
-        ("bố tôi ngất ở số 12 phố Hàng Bạc, quận Hoàn Kiếm, nhanh lên",
-         "số 12 phố Hàng Bạc, quận Hoàn Kiếm"),
+        (
+            "bố tôi ngất ở số 12 phố Hàng Bạc, quận Hoàn Kiếm, nhanh lên",
+            "số 12 phố Hàng Bạc, quận Hoàn Kiếm",
+        ),
         ("có đánh nhau gần chợ Bến Thành, đông lắm", "gần chợ Bến Thành"),
         ("tai nạn ở ngã tư Hàng Xanh, có người bị thương", "ngã tư Hàng Xanh"),
         ("cháy ở đối diện trường tiểu học Kim Đồng", "đối diện trường tiểu học Kim Đồng"),
@@ -83,8 +85,12 @@ def test_people_counts_from_digits_and_number_words(text: str, count: int) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["ở quận Hai Bà Trưng có cháy", "kiệt 8 Nguyễn Tri Phương, quận Hải Châu, có cháy",
-     "năm ngoái tôi bị trộm", "cháu sốt bốn mươi độ"],
+    [
+        "ở quận Hai Bà Trưng có cháy",
+        "kiệt 8 Nguyễn Tri Phương, quận Hải Châu, có cháy",
+        "năm ngoái tôi bị trộm",
+        "cháu sốt bốn mươi độ",
+    ],
 )
 def test_no_people_count_from_names_or_other_numbers(text: str) -> None:
     assert extract_fields(text).people_at_risk is None

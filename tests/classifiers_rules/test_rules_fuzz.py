@@ -11,11 +11,49 @@ from classifiers.extract import extract_fields
 from classifiers.red_flags import find_red_flags
 from classifiers.text_norm import fold, strip_diacritics
 
-VIETNAMESE_WORDS = st.sampled_from([
-    "alo", "cứu", "với", "cháy", "không", "thở", "số", "ngõ", "12", "Láng", "Hạ", "ba", "người",
-    "dao", "có", "đâm", "0912", "345", "678", "chín", "tám", ",", ".", "...", "quận", "gần",
-    "chợ", "Bến", "Thành", "mắc", "kẹt", "hẻm", "45/12", "đang", "bị", "con", "tôi", "Đ", "ư",
-])
+VIETNAMESE_WORDS = st.sampled_from(
+    [
+        "alo",
+        "cứu",
+        "với",
+        "cháy",
+        "không",
+        "thở",
+        "số",
+        "ngõ",
+        "12",
+        "Láng",
+        "Hạ",
+        "ba",
+        "người",
+        "dao",
+        "có",
+        "đâm",
+        "0912",
+        "345",
+        "678",
+        "chín",
+        "tám",
+        ",",
+        ".",
+        "...",
+        "quận",
+        "gần",
+        "chợ",
+        "Bến",
+        "Thành",
+        "mắc",
+        "kẹt",
+        "hẻm",
+        "45/12",
+        "đang",
+        "bị",
+        "con",
+        "tôi",
+        "Đ",
+        "ư",
+    ]
+)
 calls = st.one_of(st.text(max_size=300), st.lists(VIETNAMESE_WORDS, max_size=60).map(" ".join))
 
 
