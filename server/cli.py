@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "server.commands.train",
     "server.commands.evaluate",
     "server.commands.replay",
+    "server.commands.serve",
+    "server.commands.users",
+    "server.commands.demo",
 )
 
 
