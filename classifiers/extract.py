@@ -163,8 +163,8 @@ _HOUSEHOLD = re.compile(r"(?<!\w)(hai) vo chong(?!\w)")
 
 _DIGIT_WORDS = {
     "khong": "0",
+    "hong": "0",
     "mot": "1",
-    "mot,": "1",
     "hai": "2",
     "ba": "3",
     "bon": "4",
@@ -173,7 +173,6 @@ _DIGIT_WORDS = {
     "lam": "5",
     "sau": "6",
     "bay": "7",
-    "bay,": "7",
     "tam": "8",
     "chin": "9",
 }
@@ -181,6 +180,7 @@ _DIGIT_WORDS = {
 # which only matters inside a long run of digit words.
 _DIGIT_WORDS_MARKED = {
     "không": "0",
+    "hông": "0",  # Southern callers often drop the kh
     "một": "1",
     "mốt": "1",
     "hai": "2",

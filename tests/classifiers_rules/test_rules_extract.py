@@ -122,6 +122,7 @@ def test_weapon_only_when_said_present(text: str, weapon: bool | None) -> None:
         ("số em là không chín một hai, ba bốn năm sáu bảy tám", "0912345678"),
         ("số tui là không chín tư ba, hai một bẩy tám chín không", "0943217890"),
         ("so toi la khong chin mot hai ba bon nam sau bay tam", "0912345678"),
+        ("số tui là hông chín tám, bảy sáu năm, bốn ba hai một nha", "0987654321"),
         ("số của tôi +84 912 345 678", "0912345678"),
         ("số bàn 024 3825 1234", "02438251234"),
     ],
