@@ -27,7 +27,6 @@ from speech.whisper import SPEECH_PAD_SECONDS, DecodeOptions, SpeechDecode
 log = logging.getLogger(__name__)
 
 _PAD = int(SPEECH_PAD_SECONDS * SAMPLE_RATE)
-_MAX_GAP_SECONDS = 5.0  # a longer hole in call time is filled only up to this much silence
 
 
 class SpeechDecoder(Protocol):
@@ -125,7 +124,8 @@ class StreamingTranscriber:
         if self._call_offset is None:
             self._call_offset = chunk.start
         expected = self._call_offset + self._received / SAMPLE_RATE
-        gap = min(chunk.start - expected, _MAX_GAP_SECONDS)
+        gap = chunk.start - expected
+        # Filled with silence so call times stay right; the VAD skips it for almost nothing.
         if gap > 1 / SAMPLE_RATE:
             filler = np.zeros(int(round(gap * SAMPLE_RATE)), dtype=np.float32)
             self._pending.append(filler)

@@ -156,7 +156,12 @@ def test_a_partial_that_comes_to_nothing_is_cleared_by_an_empty_final(make_call,
 
 def test_call_time_follows_chunk_starts_across_a_gap(make_call, clean_clip):
     call, _ = make_call()
-    call.play(clean_clip, start=100.0).finish()
-    offset_final = call.finals()[0]
-    assert 100.0 < offset_final.start < 101.0
-    assert offset_final.emitted_at >= offset_final.end  # the injected clock, not wall time
+    call.play(clean_clip, start=100.0)
+    # 30 s of nothing arrives (a dropped stream), then the caller speaks again.
+    call.play(clean_clip, start=100.0 + len(clean_clip) / SAMPLE_RATE + 30.0).finish()
+    first, second = call.finals()
+    assert 100.0 < first.start < 101.0
+    assert first.emitted_at >= first.end  # the injected clock, not wall time
+    assert second.start - first.start == pytest.approx(
+        len(clean_clip) / SAMPLE_RATE + 30.0, abs=0.1
+    )
