@@ -129,7 +129,9 @@ def replay_and_report(
         def done(call: CallReplay) -> None:
             progress.update(1)
             if call.error:
-                progress.write(f"could not replay {call.recording.path}: {call.error}")
+                progress.write(
+                    f"could not replay {call.recording.path}: {call.error}", file=sys.stderr
+                )
 
         batch = asyncio.run(runner.replay_all(recordings, on_done=done))
     summary = summarize(batch)

@@ -1,6 +1,6 @@
-"""`triage replay` end to end with the real Whisper model and the real classifier on short
-sample calls, plus a copy without sidecar, a duplicate and two broken files; the HTML report
-is opened in headless Chromium.
+"""`triage replay` end to end with the real Whisper model and the real classifier on a short
+fire call spoken by espeak-ng, its duplicate, a sample without sidecar and two broken files;
+the HTML report is opened in headless Chromium.
 """
 
 from __future__ import annotations
@@ -10,41 +10,80 @@ import contextlib
 import io
 import json
 import shutil
+import wave
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from server.commands.replay import replay_and_report
+from speech.messages import SAMPLE_RATE
 from triage.replay.recordings import find_recordings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-# Two short labelled calls (4-6 s each) keep this module near a minute on 2 shared cores.
-LABELLED = ("short_fire_p1_trapped", "short_medical_p1_not_breathing")
-DUPLICATE = "short_fire_p1_trapped"
+UNLABELLED_SAMPLE = "short_medical_p1_not_breathing"
+# A short fire call spoken slowly at 16 kHz: clear enough for Whisper base on espeak-ng speech.
+# The last line (someone trapped) is what makes it P1: the decisive words.
+FIRE_CALL = (
+    "Alo, tôi cần giúp đỡ.",
+    "Cháy nhà, cháy nhà!",
+    "Con tôi bị kẹt trong nhà, không ra được!",
+)
+LEAD_IN, PAUSE = 0.5, 0.8
 
 pytestmark = pytest.mark.slow
 
 
+def write_wav(path: Path, audio: np.ndarray) -> None:
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes((np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2").tobytes())
+
+
+def fire_call(tts) -> tuple[np.ndarray, list[dict]]:  # type: ignore[no-untyped-def]
+    """The call's audio and its utterances with their call times."""
+    parts, utterances, at = [np.zeros(int(LEAD_IN * SAMPLE_RATE), np.float32)], [], LEAD_IN
+    for line in FIRE_CALL:
+        speech = tts.synthesize(line)
+        utterances.append({"text": line, "start": at, "end": at + len(speech) / SAMPLE_RATE})
+        parts += [speech, np.zeros(int(PAUSE * SAMPLE_RATE), np.float32)]
+        at += len(speech) / SAMPLE_RATE + PAUSE
+    return 0.5 * np.concatenate(parts), utterances
+
+
+def sidecar(call_id: str, utterances: list[dict]) -> str:
+    return json.dumps(
+        {
+            "id": call_id,
+            "reference_transcript": " ".join(FIRE_CALL),
+            "incident_type": "fire",
+            "urgency": "P1",
+            "decisive_phrase": FIRE_CALL[-1],
+            "decisive_time": utterances[-1]["end"],
+            "utterances": utterances,
+        },
+        ensure_ascii=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def call_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from speech.tts import EspeakTTS
+
     folder = tmp_path_factory.mktemp("calls")
-    for call_id in LABELLED:
-        wav, sidecar = SAMPLES / f"{call_id}.wav", SAMPLES / f"{call_id}.json"
-        assert wav.is_file() and sidecar.is_file(), (
-            f"{wav} missing: run `nice .venv/bin/python samples/generate.py`"
-        )
-        shutil.copy(wav, folder / wav.name)
-        shutil.copy(sidecar, folder / sidecar.name)
-    # The same audio and labels again under another id: replay must be repeatable.
-    shutil.copy(SAMPLES / f"{DUPLICATE}.wav", folder / "again.wav")
-    again = json.loads((SAMPLES / f"{DUPLICATE}.json").read_text(encoding="utf-8"))
-    again["id"] = "again"
-    (folder / "again.json").write_text(json.dumps(again, ensure_ascii=False), encoding="utf-8")
+    audio, utterances = fire_call(EspeakTTS(voice="vi", speed=130))
+    # The same call twice under two ids: replay must be repeatable, even in parallel.
+    for call_id in ("fire_trapped", "again"):
+        write_wav(folder / f"{call_id}.wav", audio)
+        (folder / f"{call_id}.json").write_text(sidecar(call_id, utterances), encoding="utf-8")
     # Audio with no sidecar: replays, no accuracy.
-    shutil.copy(SAMPLES / f"{LABELLED[1]}.wav", folder / "unlabelled.wav")
+    unlabelled = SAMPLES / f"{UNLABELLED_SAMPLE}.wav"
+    assert unlabelled.is_file(), f"{unlabelled} missing: run samples/generate.py"
+    shutil.copy(unlabelled, folder / "unlabelled.wav")
     # A WAV cut off mid-data and bytes that are no audio at all.
-    whole = (SAMPLES / f"{LABELLED[0]}.wav").read_bytes()
-    (folder / "cut_off.wav").write_bytes(whole[:4000])
+    (folder / "cut_off.wav").write_bytes((folder / "fire_trapped.wav").read_bytes()[:4000])
     (folder / "noise.mp3").write_bytes(b"this is not audio " * 200)
     return folder
 
@@ -73,14 +112,14 @@ def test_prints_the_aggregate_table_and_writes_three_reports(replayed) -> None:
         "speed (audio s per wall s)",
     ):
         assert measure in stdout
-    assert "4 of 6 (2 failed)" in stdout
+    assert "3 of 5 (2 failed)" in stdout
     assert {p.name for p in out.iterdir()} >= {"report.html", "replay.json", "calls.csv"}
     assert len((out / "calls.csv").read_text(encoding="utf-8").splitlines()) == 1 + len(calls)
 
 
 def test_short_labelled_call_is_triaged_right_after_the_decisive_words(replayed) -> None:
     _, _, _, calls = replayed
-    call = calls["short_fire_p1_trapped"]
+    call = calls["fire_trapped"]
     assert (call["predicted_type"], call["predicted_urgency"]) == ("fire", "P1")
     assert call["time_to_correct_triage"] != ""
     assert call["time_to_correct_triage"] >= call["decisive_time"]
@@ -105,12 +144,12 @@ def test_broken_files_are_reported_and_the_rest_replays(replayed) -> None:
     assert "truncated" in calls["cut_off"]["error"]
     assert calls["noise"]["error"]
     assert "failed: " in stdout and "cut_off.wav" in stdout and "noise.mp3" in stdout
-    assert all(calls[c]["error"] == "" for c in (*LABELLED, "again", "unlabelled"))
+    assert all(calls[c]["error"] == "" for c in ("fire_trapped", "again", "unlabelled"))
 
 
 def test_the_same_call_replayed_twice_gets_the_same_labels(replayed) -> None:
     _, _, _, calls = replayed
-    first, second = calls[DUPLICATE], calls["again"]
+    first, second = calls["fire_trapped"], calls["again"]
 
     def labels(call: dict) -> list[tuple]:
         return [
@@ -154,4 +193,4 @@ def test_html_report_opens_in_chromium_with_plots_and_tables(replayed) -> None:
     assert all(complete and width > 200 and height > 100 for _, complete, width, height in plots)
     assert aggregate_rows >= 15
     assert len(call_rows) == len(calls)
-    assert any("short_fire_p1_trapped" in row for row in call_rows)
+    assert any("fire_trapped" in row for row in call_rows)

@@ -239,8 +239,7 @@ def urgency_over_time_plot(calls: list[CallReplay], resolution: float = 0.25) ->
             grid[row, first : int(math.ceil(call.audio_seconds / resolution)) + 1] = (
                 update.classification.urgency.rank
             )
-    colours = ListedColormap(list(URGENCY_COLOURS))
-    colours.set_bad("#e0e0e0")
+    colours = ListedColormap(list(URGENCY_COLOURS)).with_extremes(bad="#e0e0e0")
     figure = Figure(figsize=(10, 1.2 + 0.22 * max(len(calls), 1)))
     axes = figure.subplots()
     axes.imshow(
