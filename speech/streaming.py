@@ -75,7 +75,7 @@ class StreamingTranscriber:
         max_utterance_seconds: float = 12.0,
         min_silence_for_cut: float = 0.5,
         vad_threshold: float = 0.5,
-        min_partial_seconds: float = 0.6,
+        min_partial_seconds: float = 1.0,
         max_backlog_seconds: float = 2.0,
         partial_options: DecodeOptions | None = None,
     ) -> None:

@@ -67,21 +67,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 class _SimulatedClock:
-    """Call time of the audio fed so far plus the real time the current step has taken.
+    """When each event would have left a live call on this machine.
 
-    So the timeline shows when each event would have left a live call on this machine.
+    A step starts once its audio has arrived and the previous step has finished; the clock
+    then runs on by the real time the step takes.
     """
 
     def __init__(self) -> None:
-        self.audio_time = 0.0
+        self._step_base = 0.0
         self._step_started = time.perf_counter()
+        self._previous_end = 0.0
 
     def start_step(self, audio_time: float) -> None:
-        self.audio_time = audio_time
+        self._step_base = max(audio_time, self._previous_end)
         self._step_started = time.perf_counter()
 
+    def end_step(self) -> None:
+        self._previous_end = self()
+
     def __call__(self) -> float:
-        return self.audio_time + (time.perf_counter() - self._step_started)
+        return self._step_base + (time.perf_counter() - self._step_started)
 
 
 async def _stream(path: Path, transcriber, realtime: bool) -> None:  # type: ignore[no-untyped-def]
@@ -113,6 +118,8 @@ async def _stream(path: Path, transcriber, realtime: bool) -> None:  # type: ign
                 if simulated is not None:
                     simulated.start_step(audio_time)
                 _print_events(await loop.run_in_executor(executor, recognizer.process))
+                if simulated is not None:
+                    simulated.end_step()
         if simulated is not None:
             simulated.start_step(audio_time)
         _print_events(await loop.run_in_executor(executor, recognizer.finish))
