@@ -47,7 +47,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ("Cháy nhà số 8 ngõ 45 Nguyễn Trãi!", "Bà tôi còn kẹt trên tầng hai!"),
         decisive="Bà tôi còn kẹt trên tầng hai",
         location="số 8 ngõ 45 Nguyễn Trãi", people_at_risk=1,
-        voice=N, speed=185, pitch=60, snr_db=20, noise="street", short=True,
+        voice=N, speed=167, pitch=60, snr_db=23, noise="street", short=True,
         notes="Short P1 fire with an address and one person trapped; used by integration tests.",
     ),
     ScriptedCall(
@@ -55,7 +55,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ("Alo, cấp cứu ạ!", "Chồng tôi ngất, không thở nữa.", "Nhà số 20 phố Huế."),
         decisive="không thở nữa",
         location="số 20 phố Huế", people_at_risk=1,
-        voice=N + "+f3", speed=180, pitch=65, snr_db=25, noise="pink", short=True,
+        voice=N + "+f3", speed=164, pitch=65, snr_db=25, noise="pink", short=True,
         notes="Short P1 medical: collapse and not breathing, address last.",
     ),
     ScriptedCall(
@@ -63,7 +63,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ("Dạ em bị mất trộm xe máy", "ở trước chợ Bến Thành, hồi sáng."),
         decisive="bị mất trộm xe máy",
         location="trước chợ Bến Thành",
-        voice=S, speed=170, pitch=45, short=True,
+        voice=S, speed=158, pitch=45, short=True,
         notes="Short P3 property crime, discovered afterwards, nobody in danger.",
     ),
     ScriptedCall(
@@ -71,7 +71,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ("Alo alo!", "Có thằng cầm dao đang chém người", "ở chợ Đồng Xuân, nhanh lên!"),
         decisive="cầm dao đang chém người",
         location="chợ Đồng Xuân", weapon=True,
-        voice=N, speed=190, pitch=70, snr_db=15, noise="street", short=True,
+        voice=N, speed=170, pitch=70, snr_db=18, noise="street", short=True,
         notes="Short P1 armed attack in progress.",
     ),
     # ---------------------------------------------------------------- fire
@@ -85,7 +85,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Có hai đứa nhỏ còn ở trong nhà, không ra được",
         location="số 27 hẻm 102 đường Lê Văn Sỹ, quận 3", people_at_risk=2,
-        voice=S + "+f2", speed=185, pitch=70, snr_db=12, noise="street",
+        voice=S + "+f2", speed=167, pitch=70, snr_db=15, noise="street",
         notes="Panicked caller, address given last; children trapped.",
     ),
     ScriptedCall(
@@ -98,7 +98,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Mọi người ra ngoài hết rồi, không ai ở trong",
         location="thôn Đông, xã Kim Chung, huyện Đông Anh", people_at_risk=0,
-        voice=N, speed=160, pitch=45, snr_db=20, noise="pink",
+        voice=N, speed=152, pitch=45, snr_db=23, noise="pink",
         notes="Calm caller, fire still burning but everyone out.",
     ),
     ScriptedCall(
@@ -111,7 +111,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Có một người bị bỏng nằm trong bếp, không ai vô được",
         location="Quán cơm Tấm Bụi, đường Phan Xích Long, Phú Nhuận", people_at_risk=1,
-        voice=S, speed=180, pitch=55, snr_db=10, noise="street",
+        voice=S, speed=164, pitch=55, snr_db=13, noise="street",
         notes="Gas explosion and fire, one injured person inside; noisy.",
     ),
     ScriptedCall(
@@ -124,7 +124,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="vừa đâm vào dải phân cách rồi bốc cháy",
         location="trên cầu Rồng", people_at_risk=0,
-        voice=C, speed=170, pitch=50, snr_db=15, noise="street",
+        voice=C, speed=158, pitch=50, snr_db=18, noise="street",
         notes="Crash with the car burning: fire, not traffic_accident (labels.md rule).",
     ),
     ScriptedCall(
@@ -136,7 +136,7 @@ CALLS: tuple[ScriptedCall, ...] = (
             "Em chỉ muốn hỏi có cần ai tới kiểm tra không ạ.",
         ),
         decisive="Nhà em dập tắt rồi, không ai bị sao hết",
-        voice=N + "+f2", speed=165, pitch=55,
+        voice=N + "+f2", speed=155, pitch=55,
         notes="Scary words (chập, cháy) but the fire is out and no one is at risk.",
     ),
     ScriptedCall(
@@ -150,7 +150,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         decisive="Nhà tôi có bốn người, không xuống được",
         location="chung cư Hoàng Anh, tòa B, tầng mười hai", people_at_risk=4,
         callback_number="0903456789",
-        voice=N, speed=155, pitch=42, snr_db=25, noise="hiss",
+        voice=N, speed=149, pitch=42, snr_db=25, noise="hiss",
         notes="Calm voice, critical news: family trapped by smoke; gives a callback number.",
     ),
     # ---------------------------------------------------------------- rescue
@@ -164,7 +164,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="té xuống mương, chìm rồi",
         location="Ấp Hai, xã Tân Phú", people_at_risk=1,
-        voice=S + "+f3", speed=190, pitch=75, snr_db=10, noise="street",
+        voice=S + "+f3", speed=170, pitch=75, snr_db=13, noise="street",
         notes="Southern vocabulary (thằng nhỏ, té, mương, mấy anh); third-party reporter.",
     ),
     ScriptedCall(
@@ -178,7 +178,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="có hai người thợ bị vùi dưới đống gạch",
         location="số 5 Hàng Bè", people_at_risk=2,
-        voice=N, speed=175, pitch=60, snr_db=15, noise="street",
+        voice=N, speed=161, pitch=60, snr_db=18, noise="street",
         notes="Collapse with people buried alive.",
     ),
     ScriptedCall(
@@ -191,7 +191,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="kẹt hơn hai mươi phút rồi",
         location="tòa nhà Vincom, số 72 Lê Thánh Tôn", people_at_risk=3,
-        voice=S, speed=165, pitch=50, snr_db=20, noise="hiss",
+        voice=S, speed=155, pitch=50, snr_db=23, noise="hiss",
         notes="Trapped but safe: P2.",
     ),
     ScriptedCall(
@@ -203,7 +203,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="rơi xuống giếng rồi",
         location="xóm Bãi, xã Yên Sở, Hoài Đức", people_at_risk=1,
-        voice=N + "+f4", speed=175, pitch=70, snr_db=20, noise="pink",
+        voice=N + "+f4", speed=161, pitch=70, snr_db=23, noise="pink",
         notes="Child fell down a well.",
     ),
     ScriptedCall(
@@ -216,7 +216,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="trèo lên cột điện",
         location="ngã ba Mai Dịch", people_at_risk=1,
-        voice=S, speed=170, pitch=45,
+        voice=S, speed=158, pitch=45,
         notes="Person stuck up high, not falling yet: rescue P2 (not public_order).",
     ),
     # ---------------------------------------------------------------- hazard
@@ -230,7 +230,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="có mùi gas nồng lắm",
         location="Khu tập thể Thành Công, nhà C5",
-        voice=N, speed=160, pitch=45, snr_db=25, noise="pink",
+        voice=N, speed=152, pitch=45, snr_db=25, noise="pink",
         notes="Gas smelled, nothing burning: hazard P2.",
     ),
     ScriptedCall(
@@ -243,7 +243,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="bị điện giật, nằm im, không cử động",
         location="đường Nguyễn Văn Linh, gần cây xăng", people_at_risk=1,
-        voice=C, speed=180, pitch=60, snr_db=12, noise="street",
+        voice=C, speed=164, pitch=60, snr_db=15, noise="street",
         notes="Live wire with an unconscious victim: hazard P1.",
     ),
     ScriptedCall(
@@ -255,7 +255,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Không ai bị sao hết",
         location="đường Trần Phú",
-        voice=C + "+f2", speed=160, pitch=55, snr_db=20, noise="street",
+        voice=C + "+f2", speed=152, pitch=55, snr_db=23, noise="street",
         notes="Tree down across the road, nobody hurt.",
     ),
     ScriptedCall(
@@ -268,7 +268,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="xe bồn chở hóa chất bị đổ",
         location="khu công nghiệp Sóng Thần",
-        voice=S, speed=165, pitch=40, snr_db=15, noise="hiss",
+        voice=S, speed=155, pitch=40, snr_db=18, noise="hiss",
         notes="Chemical spill with people feeling ill.",
     ),
     ScriptedCall(
@@ -281,7 +281,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="chưa đốt ai",
         location="trường tiểu học Kim Liên",
-        voice=N, speed=155, pitch=40,
+        voice=N, speed=149, pitch=40,
         notes="Big wasp nest, no one stung yet.",
     ),
     ScriptedCall(
@@ -294,7 +294,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="nước ngập sâu quá",
         location="Tổ 4, phường Hòa Minh, Liên Chiểu", people_at_risk=1,
-        voice=C, speed=165, pitch=45, snr_db=10, noise="pink",
+        voice=C, speed=155, pitch=45, snr_db=13, noise="pink",
         notes="Deep flooding with an elderly man who cannot walk.",
     ),
     # ---------------------------------------------------------------- traffic_accident
@@ -308,7 +308,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="hai người bị thương, chảy máu đầu, nhưng vẫn tỉnh",
         location="ngã tư Chùa Bộc Tây Sơn", people_at_risk=2,
-        voice=N, speed=170, pitch=50, snr_db=12, noise="street",
+        voice=N, speed=158, pitch=50, snr_db=15, noise="street",
         notes="Injured but conscious: P2.",
     ),
     ScriptedCall(
@@ -321,7 +321,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="bất tỉnh rồi",
         location="Quốc lộ 1A, đoạn qua cầu Bình Điền", people_at_risk=1,
-        voice=S, speed=185, pitch=65, snr_db=8, noise="street",
+        voice=S, speed=167, pitch=65, snr_db=8, noise="street",
         notes="Hard: unconscious crash victim under loud road noise (8 dB SNR).",
     ),
     ScriptedCall(
@@ -334,7 +334,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Em không bị sao, chỉ trầy cái xe",
         location="đường Láng, đoạn gần cầu Giấy", people_at_risk=0,
-        voice=N + "+f3", speed=165, pitch=55, snr_db=20, noise="street",
+        voice=N + "+f3", speed=155, pitch=55, snr_db=23, noise="street",
         notes="Minor crash, no injuries, dispute over damages.",
     ),
     ScriptedCall(
@@ -347,7 +347,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Có chừng năm, sáu người bị thương",
         location="đèo Hải Vân", people_at_risk=6,
-        voice=C, speed=165, pitch=50, snr_db=15, noise="hiss",
+        voice=C, speed=155, pitch=50, snr_db=18, noise="hiss",
         notes="Overturned coach, several injured, all out of the vehicle.",
     ),
     ScriptedCall(
@@ -360,7 +360,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Ai cũng không sao hết",
         location="đường Võ Văn Kiệt", people_at_risk=0,
-        voice=S + "+f2", speed=190, pitch=75, snr_db=20, noise="street",
+        voice=S + "+f2", speed=170, pitch=75, snr_db=23, noise="street",
         notes="Panicked caller with minor news: rear-end dent, no one hurt.",
     ),
     # ---------------------------------------------------------------- violent_crime
@@ -374,7 +374,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="thằng kia còn cầm dao đứng đó",
         location="Quán nhậu Ba Khía, đường số 7, Bình Tân", people_at_risk=1, weapon=True,
-        voice=S, speed=185, pitch=60, snr_db=10, noise="pink",
+        voice=S, speed=167, pitch=60, snr_db=13, noise="pink",
         notes="Stabbing with the attacker still armed on scene.",
     ),
     ScriptedCall(
@@ -388,7 +388,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đang đánh nhau",
         location="cổng trường Trần Phú", weapon=False,
-        voice=N, speed=170, pitch=45, snr_db=15, noise="street",
+        voice=N, speed=158, pitch=45, snr_db=18, noise="street",
         notes="Fight in progress with minor injuries, no weapon.",
     ),
     ScriptedCall(
@@ -401,7 +401,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="bắt cóc trẻ con",
         location="cầu Chương Dương", people_at_risk=1,
-        voice=N + "+f2", speed=185, pitch=70, snr_db=15, noise="street",
+        voice=N + "+f2", speed=167, pitch=70, snr_db=18, noise="street",
         notes="Abduction in progress.",
     ),
     ScriptedCall(
@@ -414,7 +414,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Em không bị thương",
         location="đường Điện Biên Phủ, gần Hàng Xanh", people_at_risk=0,
-        voice=S + "+f3", speed=160, pitch=55,
+        voice=S + "+f3", speed=152, pitch=55,
         notes="Robbery already over, no injury: P3.",
     ),
     ScriptedCall(
@@ -427,7 +427,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="cầm súng đứng trước nhà tôi, đòi giết cả nhà",
         location="Số 14 ngõ 3 Kim Mã", weapon=True,
-        voice=N, speed=175, pitch=40, snr_db=25, noise="hiss",
+        voice=N, speed=161, pitch=40, snr_db=25, noise="hiss",
         notes="Armed threat in progress; caller whispering-calm in tone.",
     ),
     # ---------------------------------------------------------------- property_crime
@@ -441,7 +441,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="thấy cửa bị cạy",
         location="số 36 đường Nguyễn Chí Thanh, Đống Đa",
-        voice=N, speed=160, pitch=40, snr_db=25, noise="pink",
+        voice=N, speed=152, pitch=40, snr_db=25, noise="pink",
         notes="Burglary discovered afterwards.",
     ),
     ScriptedCall(
@@ -454,7 +454,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đang cạy cửa nhà hàng xóm em",
         location="Hẻm 51 Cao Thắng, quận 3",
-        voice=S + "+f2", speed=160, pitch=50, snr_db=20, noise="hiss",
+        voice=S + "+f2", speed=152, pitch=50, snr_db=23, noise="hiss",
         notes="Break-in in progress, empty house: P2.",
     ),
     ScriptedCall(
@@ -466,7 +466,7 @@ CALLS: tuple[ScriptedCall, ...] = (
             "tôi chuyển rồi mới biết là lừa.",
         ),
         decisive="tôi bị lừa đảo",
-        voice=N + "+f4", speed=150, pitch=55,
+        voice=N + "+f4", speed=146, pitch=55,
         notes="Phone scam, money already gone; no location.",
     ),
     ScriptedCall(
@@ -479,7 +479,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="vẫn đang đập",
         location="bãi xe chợ Cồn", people_at_risk=0,
-        voice=C, speed=175, pitch=55, snr_db=12, noise="street",
+        voice=C, speed=161, pitch=55, snr_db=15, noise="street",
         notes="Vandalism still in progress, no one threatened.",
     ),
     ScriptedCall(
@@ -492,7 +492,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="bị trộm mất mười cái điện thoại",
         location="số 9 Trần Hưng Đạo", callback_number="0988123456",
-        voice=S, speed=170, pitch=45, snr_db=20, noise="pink",
+        voice=S, speed=158, pitch=45, snr_db=23, noise="pink",
         notes="Theft discovered in the morning; callback number at the end.",
     ),
     # ---------------------------------------------------------------- domestic_violence
@@ -506,7 +506,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đang cầm dao đòi giết em",
         location="ngõ 8 Tôn Thất Tùng", people_at_risk=2, weapon=True,
-        voice=N + "+f3", speed=180, pitch=70, snr_db=20, noise="pink",
+        voice=N + "+f3", speed=164, pitch=70, snr_db=23, noise="pink",
         notes="Husband armed and threatening in progress.",
     ),
     ScriptedCall(
@@ -519,7 +519,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="ông bố đang đánh thằng con",
         location="Số 11 ngõ Văn Chương", people_at_risk=1,
-        voice=N, speed=165, pitch=42, snr_db=25, noise="hiss",
+        voice=N, speed=155, pitch=42, snr_db=25, noise="hiss",
         notes="Third-party report of a child being beaten now.",
     ),
     ScriptedCall(
@@ -532,7 +532,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="về đánh má nó nữa rồi",
         location="Ấp Bình Lợi, xã Tân Nhựt", people_at_risk=1,
-        voice=S, speed=170, pitch=50, snr_db=15, noise="pink",
+        voice=S, speed=158, pitch=50, snr_db=18, noise="pink",
         notes="Southern vocabulary (nhậu xỉn, má, bả, quá trời); elder abuse.",
     ),
     ScriptedCall(
@@ -544,7 +544,7 @@ CALLS: tuple[ScriptedCall, ...] = (
             "Em cần làm thủ tục gì ạ?",
         ),
         decisive="Giờ anh ấy đi làm rồi, em đang ở nhà mẹ đẻ",
-        voice=N + "+f2", speed=155, pitch=50,
+        voice=N + "+f2", speed=149, pitch=50,
         notes="Past violence, caller safe now.",
     ),
     ScriptedCall(
@@ -557,7 +557,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="con bé ngất rồi, gọi không tỉnh",
         location="Kiệt 45 Hải Phòng", people_at_risk=1,
-        voice=C + "+f3", speed=175, pitch=60, snr_db=18, noise="pink",
+        voice=C + "+f3", speed=161, pitch=60, snr_db=21, noise="pink",
         notes="Central vocabulary (kiệt, mô răng); beaten child unconscious.",
     ),
     # ---------------------------------------------------------------- public_order
@@ -571,7 +571,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="hát karaoke",
         location="Hẻm 12 Bùi Đình Túy",
-        voice=S + "+f4", speed=165, pitch=50,
+        voice=S + "+f4", speed=155, pitch=50,
         notes="Noise complaint, Southern vocabulary.",
     ),
     ScriptedCall(
@@ -585,7 +585,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="tụ tập đua xe",
         location="đường Phạm Văn Đồng",
-        voice=N, speed=175, pitch=50, snr_db=11, noise="street",
+        voice=N, speed=161, pitch=50, snr_db=14, noise="street",
         notes="Street racing in progress, loud background.",
     ),
     ScriptedCall(
@@ -598,7 +598,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="say rượu đang đập phá bàn ghế",
         location="quán bia Hải Xồm",
-        voice=N + "+f2", speed=170, pitch=55, snr_db=12, noise="pink",
+        voice=N + "+f2", speed=158, pitch=55, snr_db=15, noise="pink",
         notes="Drunk men wrecking a bar, no one hurt yet.",
     ),
     ScriptedCall(
@@ -611,7 +611,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="chưa đánh nhau",
         location="Kiệt 20 Ông Ích Khiêm",
-        voice=C, speed=160, pitch=40,
+        voice=C, speed=152, pitch=40,
         notes="Shouting match only.",
     ),
     ScriptedCall(
@@ -624,7 +624,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="mở nhạc sàn ầm ầm",
         location="Chung cư Mỹ Đình 2, tòa A",
-        voice=N + "+f3", speed=185, pitch=70,
+        voice=N + "+f3", speed=167, pitch=70,
         notes="Panicked opening (cứu tôi với) for a noise complaint.",
     ),
     # ---------------------------------------------------------------- medical
@@ -638,7 +638,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="gọi không trả lời, không thở",
         location="số 3 ngõ 12 Khâm Thiên", people_at_risk=1,
-        voice=N, speed=150, pitch=45, snr_db=25, noise="hiss",
+        voice=N, speed=146, pitch=45, snr_db=25, noise="hiss",
         notes="Calm caller, critical news: not breathing.",
     ),
     ScriptedCall(
@@ -651,7 +651,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Chắc bị đột quỵ rồi",
         location="Số 88 đường Hùng Vương, thành phố Huế", people_at_risk=1,
-        voice=C + "+f2", speed=170, pitch=55, snr_db=20, noise="pink",
+        voice=C + "+f2", speed=158, pitch=55, snr_db=23, noise="pink",
         notes="Stroke signs: time-critical, P1.",
     ),
     ScriptedCall(
@@ -664,7 +664,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đau ngực",
         location="Số 60 Lý Thường Kiệt", people_at_risk=1,
-        voice=N, speed=150, pitch=40, snr_db=20, noise="hiss",
+        voice=N, speed=146, pitch=40, snr_db=23, noise="hiss",
         notes="Caller is the patient, conscious.",
     ),
     ScriptedCall(
@@ -677,7 +677,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="vợ em sắp sinh, vỡ ối rồi",
         location="ấp Mỹ Hòa, xã Mỹ Xuyên", people_at_risk=1, callback_number="0356789012",
-        voice=S, speed=170, pitch=50, snr_db=15, noise="street",
+        voice=S, speed=158, pitch=50, snr_db=18, noise="street",
         notes="Labour with waters broken; callback number.",
     ),
     ScriptedCall(
@@ -690,7 +690,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="giờ cầm máu được rồi, vết nhỏ thôi",
         people_at_risk=1,
-        voice=N + "+f4", speed=185, pitch=75, snr_db=20, noise="pink",
+        voice=N + "+f4", speed=167, pitch=75, snr_db=23, noise="pink",
         notes="Panicked opening, minor injury; a knife is mentioned but it is not a weapon.",
     ),
     ScriptedCall(
@@ -703,7 +703,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="môi tím tái rồi",
         location="Số 17 đường Lê Lợi, Quy Nhơn", people_at_risk=1,
-        voice=C, speed=180, pitch=65, snr_db=12, noise="pink",
+        voice=C, speed=164, pitch=65, snr_db=15, noise="pink",
         notes="Seizure with cyanosis.",
     ),
     ScriptedCall(
@@ -716,7 +716,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="ba người nôn ói",
         location="Bản Pả Vi, Mèo Vạc", people_at_risk=3,
-        voice=N, speed=160, pitch=45, snr_db=10, noise="hiss",
+        voice=N, speed=152, pitch=45, snr_db=13, noise="hiss",
         notes="Food poisoning, three people, conscious.",
     ),
     # ---------------------------------------------------------------- self_harm
@@ -730,7 +730,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="định nhảy xuống sông",
         location="cầu Nhật Tân", people_at_risk=1,
-        voice=N, speed=165, pitch=45, snr_db=8, noise="street",
+        voice=N, speed=155, pitch=45, snr_db=8, noise="street",
         notes="Hard: third-party, someone about to jump, heavy traffic noise (8 dB SNR).",
     ),
     ScriptedCall(
@@ -742,7 +742,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="uống cả vỉ thuốc ngủ",
         location="Ký túc xá khu B, phòng 305", people_at_risk=1,
-        voice=S + "+f2", speed=175, pitch=60, snr_db=20, noise="pink",
+        voice=S + "+f2", speed=161, pitch=60, snr_db=23, noise="pink",
         notes="Overdose with a note, drowsy.",
     ),
     ScriptedCall(
@@ -755,7 +755,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="không muốn sống nữa",
         location="số 21 Nguyễn Du, Đà Lạt", people_at_risk=1,
-        voice=C, speed=165, pitch=50,
+        voice=C, speed=155, pitch=50,
         notes="Suicidal message, whereabouts unclear.",
     ),
     ScriptedCall(
@@ -768,7 +768,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="tôi định nhảy xuống",
         location="sân thượng tòa nhà Bitexco", people_at_risk=1,
-        voice=S, speed=140, pitch=40, snr_db=15, noise="street",
+        voice=S, speed=140, pitch=40, snr_db=18, noise="street",
         notes="Calm, slow caller about to jump: the words matter, not the tone.",
     ),
     ScriptedCall(
@@ -781,7 +781,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="dọa tự tử",
         location="Số 9 ngõ 6 Đội Cấn", people_at_risk=1,
-        voice=N + "+f2", speed=160, pitch=55, snr_db=20, noise="hiss",
+        voice=N + "+f2", speed=152, pitch=55, snr_db=23, noise="hiss",
         notes="Threat of suicide, still talking through the door.",
     ),
     # ---------------------------------------------------------------- missing_person
@@ -795,7 +795,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="hai tiếng rồi chưa tìm thấy",
         location="công viên Thống Nhất", people_at_risk=1,
-        voice=N + "+f3", speed=175, pitch=65, snr_db=12, noise="pink",
+        voice=N + "+f3", speed=161, pitch=65, snr_db=15, noise="pink",
         notes="Child lost for hours.",
     ),
     ScriptedCall(
@@ -807,7 +807,7 @@ CALLS: tuple[ScriptedCall, ...] = (
             "tôi muốn báo mất tích.",
         ),
         decisive="không có gì bất thường",
-        voice=N, speed=155, pitch=40,
+        voice=N, speed=149, pitch=40,
         notes="Adult missing since yesterday, no danger signs.",
     ),
     ScriptedCall(
@@ -820,7 +820,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đi lạc từ sáng tới giờ chưa về",
         location="chợ Bà Chiểu", people_at_risk=1,
-        voice=S + "+f3", speed=165, pitch=55, snr_db=15, noise="street",
+        voice=S + "+f3", speed=155, pitch=55, snr_db=18, noise="street",
         notes="Elderly person with dementia wandered off.",
     ),
     ScriptedCall(
@@ -835,7 +835,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         decisive="tan học từ bốn giờ chiều mà giờ chưa về",
         location="Trường tiểu học Lê Văn Tám, Đà Nẵng", people_at_risk=1,
         callback_number="0905111222",
-        voice=C + "+f2", speed=175, pitch=60, snr_db=20, noise="hiss",
+        voice=C + "+f2", speed=161, pitch=60, snr_db=23, noise="hiss",
         notes="Child not home hours after school; callback number.",
     ),
     ScriptedCall(
@@ -847,7 +847,7 @@ CALLS: tuple[ScriptedCall, ...] = (
             "nhưng em lo quá, anh kiểm tra giúp em được không.",
         ),
         decisive="không liên lạc được",
-        voice=S, speed=170, pitch=45, snr_db=25, noise="hiss",
+        voice=S, speed=158, pitch=45, snr_db=25, noise="hiss",
         notes="Cannot reach a relative; no danger signs.",
     ),
     # ---------------------------------------------------------------- non_emergency (P4)
@@ -867,7 +867,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="tui gọi lộn số",
         trunk="113",
-        voice=S + "+f4", speed=170, pitch=55, snr_db=25, noise="pink",
+        voice=S + "+f4", speed=158, pitch=55, snr_db=25, noise="pink",
         notes="Misdial; 'chết' used as an exclamation.",
     ),
     ScriptedCall(
@@ -881,7 +881,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="đùa đấy",
         trunk="114",
-        voice=N + "+f5", speed=190, pitch=90,
+        voice=N + "+f5", speed=170, pitch=90,
         notes="Prank by children: scary opening, retracted.",
     ),
     ScriptedCall(
@@ -893,7 +893,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="em muốn hỏi",
         trunk="113",
-        voice=N + "+f2", speed=165, pitch=55, snr_db=20, noise="street",
+        voice=N + "+f2", speed=155, pitch=55, snr_db=23, noise="street",
         notes="Figurative 'bán cháy hàng' (sold out): a question, not a fire.",
     ),
     ScriptedCall(
@@ -906,7 +906,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="em gọi để cảm ơn",
         trunk="114",
-        voice=S, speed=165, pitch=50,
+        voice=S, speed=155, pitch=50,
         notes="Thanks call with figurative 'chết cười'.",
     ),
     ScriptedCall(
@@ -919,7 +919,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="mất căn cước thì làm lại ở đâu",
         trunk="113",
-        voice=N, speed=160, pitch=45, snr_db=25, noise="hiss",
+        voice=N, speed=152, pitch=45, snr_db=25, noise="hiss",
         notes="Procedure question; 'mất' and 'chết' as figures of speech.",
     ),
     ScriptedCall(
@@ -931,7 +931,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="tôi muốn khiếu nại",
         trunk="114",
-        voice=C, speed=165, pitch=40,
+        voice=C, speed=155, pitch=40,
         notes="Complaint about an old call.",
     ),
     ScriptedCall(
@@ -944,7 +944,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Con là Bin, con bốn tuổi",
         trunk="115",
-        voice=N + "+f5", speed=160, pitch=95, snr_db=20, noise="pink",
+        voice=N + "+f5", speed=152, pitch=95, snr_db=23, noise="pink",
         notes="Child playing with the phone.",
     ),
     ScriptedCall(
@@ -957,7 +957,7 @@ CALLS: tuple[ScriptedCall, ...] = (
         ),
         decisive="Không có ai bệnh nặng đâu, tôi hỏi thôi",
         trunk="115",
-        voice=S + "+f2", speed=170, pitch=50, snr_db=15, noise="hiss",
+        voice=S + "+f2", speed=158, pitch=50, snr_db=18, noise="hiss",
         notes="Information question on 115, mentions a hospital.",
     ),
 )
