@@ -119,3 +119,27 @@ async def test_broken_file_is_reported_and_the_batch_continues(runner: ReplayRun
     assert summary.audio_seconds == pytest.approx(12.0)
     # The unlabelled call still has its labels, just no accuracy.
     assert batch.calls[2].final is not None and batch.calls[2].score().cer is None
+
+
+async def test_realtime_replay_is_paced_by_the_wall_clock(tmp_path: Path) -> None:
+    import time
+    import wave
+
+    from triage.replay.runner import file_audio_source
+
+    path = tmp_path / "one_second.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes(b"\0\0" * SAMPLE_RATE)
+    with ThreadPoolExecutor(1) as pool:
+        runner = ReplayRunner(
+            ScriptedRecognizer, KeywordClassifier(), pool, file_audio_source, realtime=True
+        )
+        started = time.monotonic()
+        call = await runner.replay(Recording("paced", path, None))
+    assert call.error is None and call.audio_seconds == pytest.approx(1.0)
+    assert time.monotonic() - started >= 0.95
+    # Events are stamped with wall-clock call time: the end-of-call update comes after 1 s.
+    assert call.updates[-1].emitted_at >= 0.95
