@@ -106,7 +106,9 @@ class ScriptedCaller:
         self.barge_in_after = barge_in_after
         self.silent_seconds = silent_seconds
         self.max_turns = script.max_turns if max_turns is None else max_turns
-        texts = {script.opening, *script.answers.values()}
+        texts = {script.opening, *script.answers.values()} | (
+            {script.fallback} if script.fallback else set()
+        )
         self._speech = {text: tts.synthesize(text) for text in texts}
         self._sent = 0  # samples sent (16 kHz): the caller's call time
         self._bot_until = 0.0  # call time when the bot's queued audio would stop playing
@@ -163,7 +165,9 @@ class ScriptedCaller:
         for _ in range(self.max_turns - 1):
             await self._wait_for_bot(socket)
             slot = self._last_question()
-            answer = self.script.answers.get(slot) if slot is not None else None
+            answer = (
+                self.script.answers.get(slot, self.script.fallback) if slot is not None else None
+            )
             if answer is None or not self.keep_talking:
                 return  # the bot asks nothing this caller can answer: stay on the line
             await self._send_silence(socket, GAP_AFTER_BOT)

@@ -35,6 +35,8 @@ class CallerScript:
     """`opening` answers the greeting; `answers` the bot's later questions, by slot.
 
     `critical_slot` is the answer that makes the call P1 (None: the opening already does).
+    `fallback` is what the caller says to a question the script has no answer for (a real
+    caller restates the emergency when asked something beside the point).
     """
 
     id: str
@@ -44,6 +46,7 @@ class CallerScript:
     expected: dict[str, object] = field(default_factory=dict)  # CallFacts field -> value
     p1: bool = False
     critical_slot: Slot | None = None
+    fallback: str | None = None
     max_turns: int = 9
 
 
@@ -55,7 +58,7 @@ FIRE_TRAPPED = CallerScript(
     {
         Slot.LOCATION: "Số 8 ngõ 45 Nguyễn Trãi.",
         Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
-        Slot.LIFE_THREAT: "Vâng, bà tôi bị kẹt trong nhà.",
+        Slot.LIFE_THREAT: "Vâng, có người bị kẹt trong đám cháy.",
         Slot.PEOPLE_INSIDE: "Vâng, bà tôi còn trong nhà.",
         Slot.TRAPPED: "Có, bà tôi bị kẹt.",
         Slot.FLOOR: "Tầng hai.",
@@ -74,6 +77,7 @@ FIRE_TRAPPED = CallerScript(
         "callback_number": "0912345678",
     },
     p1=True,
+    fallback="Có người bị kẹt trong đám cháy.",
 )
 
 MEDICAL_NOT_BREATHING = CallerScript(

@@ -1,0 +1,100 @@
+"""Whole callbot conversations over the real /ws/calls websocket with the real models.
+
+Scripted callers speak espeak-ng audio; Whisper, the trained classifier, Silero VAD and
+Smart Turn all run for real, so recognition errors are part of what these tests see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import numpy as np
+import pytest
+import websockets
+
+from server.scripted_caller import ScriptedCaller
+from triage.callbot import prompts
+from triage.callbot.caller_scripts import FIRE_TRAPPED
+from triage.callbot.dialogue import Slot
+
+pytestmark = pytest.mark.slow
+
+SPEED = 2.0  # call audio streams twice as fast as real time
+
+
+async def eventually(condition, limit_s: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Polls `condition()` until true; the models run in threads, so there is no event to await."""
+    async with asyncio.timeout(limit_s):
+        while True:
+            if condition():
+                return
+            await asyncio.sleep(0.1)
+
+
+async def short_call(server, call_id: str, trunk: str = "113") -> None:
+    """A caller who says nothing for half a second and hangs up."""
+    async with websockets.connect(server.calls_url(trunk)) as socket:
+        start = {"type": "start", "call_id": call_id, "caller_number": "0911111111",
+                 "trunk": trunk, "codec": "pcm16", "sample_rate": 16000}  # fmt: skip
+        await socket.send(json.dumps(start))
+        await socket.send(np.zeros(8000, dtype="<i2").tobytes())
+        await socket.send(json.dumps({"type": "stop"}))
+        async for message in socket:
+            if isinstance(message, str) and json.loads(message)["type"] == "ended":
+                break
+
+
+async def test_fire_call_with_all_dispatchers_busy_is_handled_by_the_bot_then_taken_over(
+    start_bot_server, open_console, make_bridge, tts
+) -> None:
+    bridge = make_bridge()
+    async with start_bot_server(bridge) as server, open_console(server) as disp:
+        # disp1 is on duty and takes a first call: a free dispatcher means no bot ...
+        await short_call(server, "busy-1")
+        assert not bridge.decisions["busy-1"].answer_with_bot
+        assert (await server.act("busy-1", "claim")).status_code == 200
+        # ... and now the only dispatcher is busy, so the bot answers the fire call.
+        caller = ScriptedCaller(
+            server.calls_url("114"), FIRE_TRAPPED, tts, call_id="fire-1", speed=SPEED
+        )
+        conversation = asyncio.create_task(caller.run())
+
+        def flagged() -> list[dict]:
+            return [call for call in disp.updates("fire-1") if call["flagged_for_pickup"]]
+
+        await eventually(lambda: flagged() or conversation.done(), limit_s=150)
+        transcript = "\n".join(
+            f"{s['speaker']}: {s['text']}"
+            for s in caller.report.transcripts
+            if s["kind"] == "final"
+        )
+        assert flagged(), f"no P1 hand-off; the conversation was:\n{transcript}"
+        top = flagged()[-1]
+        assert top["rank"] == 1 and top["status"] == "bot", (top, transcript)
+        # The bot tells the caller, then keeps gathering facts until the dispatcher picks up.
+        session = bridge.sessions["fire-1"]
+        await eventually(lambda: prompts.HAND_OFF in caller.report.bot_text())
+        turns_at_hand_off = len(caller.report.turns)
+        await eventually(
+            lambda: len(caller.report.turns) > turns_at_hand_off or conversation.done()
+        )
+        claimed = await server.act("fire-1", "claim")
+        assert claimed.status_code == 200
+        claimed_at = caller.now
+        await asyncio.wait_for(conversation, timeout=120)
+
+    bot = caller.report.bot_text()
+    assert bot.startswith("Tổng đài 114 xin nghe.")
+    assert prompts.HAND_OFF in bot
+    assert prompts.read_back_location("").split(":")[0] in bot  # the address was read back
+    asked = {turn.slot for turn in caller.report.turns}
+    assert Slot.LOCATION_CONFIRMED in asked or Slot.LOCATION in asked
+    assert len(asked) >= 2  # questions beyond the opening were asked and answered
+    assert session.stats.hand_off_at is not None and not session.active
+    # Claiming ended the bot's part: nothing new was said after the claim (one in flight at most).
+    late = [audio for audio in caller.report.bot_audio if audio.call_time > claimed_at + 1.0]
+    assert late == []
+    final = disp.updates("fire-1")[-1]
+    assert final["status"] == "claimed" and final["claimed_by"] == "disp1"
+    assert not final["flagged_for_pickup"]
