@@ -84,10 +84,10 @@ def test_high_compression_ratio_is_suppressed(guard) -> None:
 
 
 def test_no_speech_needs_both_scores(guard) -> None:
-    refused = guard.check("Ừ.", start=0, end=1, no_speech_prob=0.9, avg_logprob=-1.5)
+    refused = guard.check("Ừ.", start=0, end=1, no_speech_prob=0.95, avg_logprob=-1.5)
     assert refused.text == "" and refused.suppressed[0].reason == "no_speech"
     assert not refused.is_pure_hallucination  # a retry would not help: it was not speech
-    kept = guard.check("Ừ.", start=0, end=1, no_speech_prob=0.9, avg_logprob=-0.3)
+    kept = guard.check("Ừ.", start=0, end=1, no_speech_prob=0.95, avg_logprob=-0.3)
     assert kept.text == "Ừ."
 
 
