@@ -141,6 +141,8 @@ class ScriptedCaller:
             self._t0 = time.monotonic()
             try:
                 await self._converse(socket)
+                if self.keep_talking and self.report.turns:
+                    await self._wait_for_bot(socket)  # hear the answer to the last line
                 await self._send_silence(socket, self.tail_seconds)
                 await socket.send(json.dumps({"type": "stop"}))
                 with contextlib.suppress(TimeoutError):
@@ -155,6 +157,8 @@ class ScriptedCaller:
         if self.silent_seconds:
             await self._wait_for_bot(socket)
             await self._send_silence(socket, self.silent_seconds)
+        if self.max_turns <= 0:
+            return
         if self.barge_in_after is not None:
             await self._until(socket, lambda: bool(self.report.bot_audio))
             await self._send_silence(socket, self.barge_in_after)

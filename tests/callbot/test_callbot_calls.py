@@ -14,9 +14,11 @@ import pytest
 import websockets
 
 from server.scripted_caller import ScriptedCaller
+from speech.messages import SAMPLE_RATE
 from triage.callbot import prompts
-from triage.callbot.caller_scripts import FIRE_TRAPPED
+from triage.callbot.caller_scripts import FIRE_TRAPPED, NON_EMERGENCY
 from triage.callbot.dialogue import Slot
+from triage.callbot.overflow import CallbotMode
 
 pytestmark = pytest.mark.slow
 
@@ -82,6 +84,7 @@ async def test_fire_call_with_all_dispatchers_busy_is_handled_by_the_bot_then_ta
         claimed = await server.act("fire-1", "claim")
         assert claimed.status_code == 200
         claimed_at = caller.now
+        caller.keep_talking = False
         await asyncio.wait_for(conversation, timeout=120)
 
     bot = caller.report.bot_text()
@@ -98,3 +101,83 @@ async def test_fire_call_with_all_dispatchers_busy_is_handled_by_the_bot_then_ta
     final = disp.updates("fire-1")[-1]
     assert final["status"] == "claimed" and final["claimed_by"] == "disp1"
     assert not final["flagged_for_pickup"]
+
+
+def speech_onset(samples: np.ndarray) -> float:
+    """Seconds of leading near-silence espeak puts before the first word."""
+    loud = np.flatnonzero(np.abs(samples) > 0.02)
+    return float(loud[0]) / SAMPLE_RATE if len(loud) else 0.0
+
+
+async def test_barge_in_stops_bot_audio_and_silence_gets_re_prompts(
+    start_bot_server, make_bridge, tts
+) -> None:
+    bridge = make_bridge(CallbotMode.ALWAYS, silence_timeout_seconds=3.0)
+    async with start_bot_server(bridge) as server:
+        # Two callers at once: one talks over the greeting, one says nothing at all.
+        talker = ScriptedCaller(
+            server.calls_url("114"), FIRE_TRAPPED, tts, call_id="barge-1", speed=SPEED,
+            barge_in_after=1.0, max_turns=1, tail_seconds=3.0,
+        )  # fmt: skip
+        silent = ScriptedCaller(
+            server.calls_url("113"), NON_EMERGENCY, tts, call_id="silent-1", speed=SPEED,
+            silent_seconds=22.0, max_turns=0, tail_seconds=0.5,
+        )  # fmt: skip
+        talked, quiet = await asyncio.gather(talker.run(), silent.run())
+        records = {cid: server.runtime.registry.open_record(cid) for cid in ("barge-1", "silent-1")}
+
+    # Barge-in: the bot's greeting was cleared as soon as the caller spoke ...
+    assert talked.clears, "the bot never stopped talking"
+    onset_wall = (
+        talked.turns[0].end_wall
+        - (talked.turns[0].end_call - talked.turns[0].start_call) / SPEED
+        + speech_onset(talker._speech[FIRE_TRAPPED.opening]) / SPEED
+    )
+    clear_wall = talked.clears[0][0]
+    assert 0 < clear_wall - onset_wall < 0.3
+    session = bridge.sessions["barge-1"]
+    assert session.stats.barge_ins and max(session.stats.barge_in_delays) < 0.3
+    # ... the rest of the greeting was never sent, and the bot answered the caller instead.
+    assert prompts.greeting("114")[-1] not in talked.bot_text()
+    assert any(audio.received_wall > clear_wall for audio in talked.bot_audio)
+
+    # Silence: re-prompts, then the bot tells the caller the call stays in the queue.
+    bot = quiet.bot_text()
+    assert bot.count(prompts.STILL_THERE) == 2
+    assert prompts.HOLDING in bot
+    # The bot never ends a call: both are still open, waiting for a dispatcher.
+    assert all(record is not None and record.status == "waiting" for record in records.values())
+
+
+async def test_non_emergency_caller_is_answered_politely_and_only_a_human_closes_it(
+    start_bot_server, make_bridge, tts
+) -> None:
+    bridge = make_bridge(CallbotMode.ALWAYS)
+    async with start_bot_server(bridge) as server:
+        caller = ScriptedCaller(
+            server.calls_url("113"), NON_EMERGENCY, tts, call_id="ask-1", speed=SPEED
+        )
+        report = await caller.run()
+        record = server.runtime.registry.open_record("ask-1")
+        assert record is not None and record.status == "waiting"  # the bot closed nothing
+        assert (await server.act("ask-1", "claim")).status_code == 200
+        if record.classification and record.classification["urgency"] != "P4":
+            # The model heard something else in the garbled audio: the human sets P4.
+            response = await server.act(
+                "ask-1", "override", urgency="P4", reason="Hỏi thủ tục, không khẩn cấp"
+            )
+            assert response.status_code == 200
+        assert (await server.act("ask-1", "close", reason="Đã hướng dẫn")).status_code == 200
+        assert server.runtime.registry.open_record("ask-1") is None
+        closed = server.runtime.store.get_call("ask-1")
+
+    bot = report.bot_text()
+    assert bot.startswith("Tổng đài 113 xin nghe.")
+    assert report.turns and report.bot_audio[-1].received_wall > report.turns[0].end_wall
+    assert report.triage, "the caller's words never reached the classifier"
+    triage = report.triage[-1]
+    if triage["incident_type"] == "non_emergency":
+        assert prompts.NON_EMERGENCY[1] in bot  # this line is for emergencies only
+    else:
+        assert prompts.ASK_LOCATION in bot  # treated as a possible emergency: it asks
+    assert closed.status == "closed" and closed.claimed_by == "disp1"

@@ -52,6 +52,10 @@ class SessionParams:
     silence_timeout_seconds: float = 7.0  # caller silence after the bot spoke -> re-prompt
     final_wait_seconds: float = 4.0  # how long a finished turn waits for its transcript
     transcript_slack_seconds: float = 0.4  # a final ending this close to the turn end covers it
+    # A sentence is sent when the one before has this much call time left to play: the line
+    # never holds more than ~one sentence, so barge-in has little to clear and the transcript
+    # shows only what was really sent.
+    send_ahead_seconds: float = 0.5
 
 
 @dataclass
@@ -112,6 +116,7 @@ class CallbotSession:
         self._stopped = False
         self._caller_talking = False
         self._generation = 0  # bumped by barge-in: a reply being spoken stops sending
+        self._time_moved = asyncio.Event()  # set whenever call time advances
 
     @property
     def active(self) -> bool:
@@ -179,6 +184,7 @@ class CallbotSession:
             seen_at = self._clock()
             events = await loop.run_in_executor(self._executor, self._turns.push, merged)
             self._now = max(self._now, merged.end)
+            self._time_moved.set()
             for event in events:
                 if isinstance(event, SpeechStarted):
                     self._caller_talking = True
@@ -256,9 +262,20 @@ class CallbotSession:
         generation = self._generation
         for sentence in reply.sentences:
             audio = await loop.run_in_executor(self._executor, self._tts.synthesize, sentence)
+            await self._until_line_drains(generation)
             if self._stopped or generation != self._generation:
                 return  # the caller barged in: the rest of this reply is not said
             await self._say(sentence, audio)
+
+    async def _until_line_drains(self, generation: int) -> None:
+        while (
+            self._speaking_until - self._now > self.params.send_ahead_seconds
+            and not self._stopped
+            and generation == self._generation
+        ):
+            self._time_moved.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._time_moved.wait(), timeout=1.0)
 
     async def _say(self, sentence: str, audio: np.ndarray) -> None:
         start = max(self._now, self._speaking_until)
