@@ -1,9 +1,9 @@
 """Speech-recognised corpus variants: espeak-ng speaks a clean example, our Whisper hears it.
 
 Resumable (results live in data/*.jsonl, rows with variant "asr"); never changes a clean row.
-Run: `nice python -m classifiers.corpus.asr_variants [--train 600]`. Test rows first, then dev,
-then train. Tooling entry point: it loads the models itself, so it is the only corpus module that
-imports speech/ and the settings.
+Run: `nice python -m classifiers.corpus.asr_variants [--train 600]`. Test rows first, then dev
+and train interleaved; Ctrl-C keeps what is done. A tooling entry point: it loads the models
+itself, so it is the only corpus module that imports speech/ and the settings.
 """
 
 from __future__ import annotations
@@ -47,13 +47,19 @@ def asr_id(row: dict[str, object]) -> str:
 def pick_sources(
     rows_by_split: dict[str, list[dict[str, object]]], train_target: int, seed: int
 ) -> list[tuple[str, dict[str, object]]]:
-    """Every clean test and dev example, and `train_target` clean train examples, in that order."""
-    picked: list[tuple[str, dict[str, object]]] = []
-    for split in ("test", "dev"):
-        picked += [(split, r) for r in rows_by_split[split] if r["variant"] == "clean"]
+    """Every clean test example first; then dev and `train_target` train examples, interleaved.
+
+    Interleaving means a run cut short still leaves speech-recognised rows to train on.
+    """
+    picked: list[tuple[str, dict[str, object]]] = [
+        ("test", r) for r in rows_by_split["test"] if r["variant"] == "clean"
+    ]
+    dev = [("dev", r) for r in rows_by_split["dev"] if r["variant"] == "clean"]
     train = [r for r in rows_by_split["train"] if r["variant"] == "clean"]
     random.Random(seed).shuffle(train)
-    picked += [("train", r) for r in train[:train_target]]
+    train_picked = [("train", r) for r in train[:train_target]]
+    for i in range(max(len(dev), len(train_picked))):
+        picked += dev[i : i + 1] + train_picked[i : i + 1]
     return picked
 
 
@@ -126,44 +132,41 @@ def main(argv: list[str] | None = None) -> None:
     stats_path = args.data / STATS_FILE
     made = 0
     started = time.monotonic()
-    with stats_path.open("a", encoding="utf-8") as stats:
-        for split, source in todo:
-            # Whisper base hears the Northern voice best; all three stay in the mix.
-            voice = rng.choices(VOICES, weights=(0.5, 0.25, 0.25))[0]
-            speed = rng.randint(125, 170)
-            on_phone = rng.random() < PHONE_SHARE
-            tts = EspeakTTS(voice=voice, speed=speed, pitch=rng.randint(35, 65))
-            samples = tts.synthesize(str(source["text"]))
-            if on_phone and len(samples):
-                samples = phone_line(samples)
-            transcript = " ".join(seg.text for seg in transcriber.transcribe(samples)).strip()
-            cer = char_error_rate(str(source["text"]), transcript)
-            stats.write(
-                json.dumps(
-                    {
-                        "id": asr_id(source),
-                        "split": split,
-                        "voice": voice,
-                        "speed": speed,
-                        "phone": on_phone,
-                        "cer": round(cer, 4),
-                        "empty": not transcript,
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
-            stats.flush()
-            if transcript:  # an empty transcript carries no text to learn from
-                pending[split].append(asr_row(source, transcript))
-            made += 1
-            if made % FLUSH_EVERY == 0:
-                flush(args.data, pending)
-                rate = (time.monotonic() - started) / made
-                print(f"{made}/{len(todo)} ({rate:.1f} s each)", file=sys.stderr)
-            if args.limit and made >= args.limit:
-                break
-    flush(args.data, pending)
+    try:
+        with stats_path.open("a", encoding="utf-8") as stats:
+            for split, source in todo:
+                # Whisper base hears the Northern voice best; all three stay in the mix.
+                voice = rng.choices(VOICES, weights=(0.5, 0.25, 0.25))[0]
+                tts = EspeakTTS(voice=voice, speed=rng.randint(125, 170), pitch=rng.randint(35, 65))
+                on_phone = rng.random() < PHONE_SHARE
+                samples = tts.synthesize(str(source["text"]))
+                if on_phone and len(samples):
+                    samples = phone_line(samples)
+                heard = " ".join(seg.text for seg in transcriber.transcribe(samples)).strip()
+                record = {
+                    "id": asr_id(source),
+                    "split": split,
+                    "voice": voice,
+                    "speed": tts.speed,
+                    "phone": on_phone,
+                    "cer": round(char_error_rate(str(source["text"]), heard), 4),
+                    "empty": not heard,
+                }
+                stats.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stats.flush()
+                if heard:  # an empty transcript carries no text to learn from
+                    pending[split].append(asr_row(source, heard))
+                made += 1
+                if made % FLUSH_EVERY == 0:
+                    flush(args.data, pending)
+                    rate = (time.monotonic() - started) / made
+                    print(f"{made}/{len(todo)} ({rate:.1f} s each)", file=sys.stderr)
+                if args.limit and made >= args.limit:
+                    break
+    except KeyboardInterrupt:
+        print("interrupted: keeping what is done", file=sys.stderr)
+    finally:
+        flush(args.data, pending)
     print(f"made {made} asr variants", file=sys.stderr)
 
 
