@@ -127,7 +127,7 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, response_model=None)
     async def console_page() -> FileResponse | HTMLResponse:
-        index = STATIC_DIR / "index.html"
+        index = STATIC_DIR / "console.html"
         if index.is_file():
             return FileResponse(index)
         return HTMLResponse(
