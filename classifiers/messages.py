@@ -56,6 +56,8 @@ class Classification:
             },
             "reasons": list(self.reasons),
             "red_flags": [flag.name for flag in self.red_flags],
+            # The transcript words each flag matched, so the console can highlight them.
+            "red_flag_words": [flag.matched for flag in self.red_flags],
             "location": self.fields.location,
             "people_at_risk": self.fields.people_at_risk,
             "weapon": self.fields.weapon,

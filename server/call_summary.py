@@ -40,6 +40,7 @@ def call_summary(call: CallRecord, rank: int | None, incident_caller_count: int)
         "confidence": model.get("confidence", {"incident_type": None, "urgency": None}),
         "reasons": model.get("reasons", []),
         "red_flags": model.get("red_flags", []),
+        "red_flag_words": model.get("red_flag_words", []),
         "location": model.get("location"),
         "people_at_risk": model.get("people_at_risk"),
         "weapon": model.get("weapon"),
