@@ -127,8 +127,9 @@ class CallbotSession:
         return self._now < self._speaking_until
 
     async def start(self) -> None:
+        """Starts listening and greeting; returns at once (the call's own loop must not wait)."""
         self._spawn(self._audio_loop())
-        await self._respond(self.dialogue.handle(CallStarted(self.trunk)))
+        self._spawn(self._speak_under_lock(lambda: self.dialogue.handle(CallStarted(self.trunk))))
 
     async def stop(self) -> None:
         """A human took over (or the call ended): silence the bot and stop listening."""
