@@ -194,3 +194,15 @@ class CallbotObserver(CallObserver):
         if self.session is not None:
             await self.session.stop()
             self.session = None
+
+
+def build_callbot(settings: Any) -> CallbotBridge | None:
+    """The callbot for `triage serve`: espeak-ng, Silero VAD and Smart Turn, or None when off."""
+    from speech.tts import EspeakTTS
+    from triage.callbot.smart_turn_store import resolve_smart_turn_model
+
+    config = CallbotConfig.from_settings(settings)
+    if config.mode is CallbotMode.OFF:
+        return None
+    model = resolve_smart_turn_model(config.smart_turn_model, Path(settings.cache_dir))
+    return CallbotBridge(EspeakTTS(), SmartTurnModel(model), SileroVad(), config)

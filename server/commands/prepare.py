@@ -26,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     whisper_dir = resolve_whisper_model(settings.whisper_model_dir, settings.cache_dir)
     log.info("Whisper model ready: %s", whisper_dir)
+    from triage.callbot.smart_turn_store import resolve_smart_turn_model
+
+    smart_turn = resolve_smart_turn_model(None, settings.cache_dir)
+    log.info("callbot end-of-turn model ready: %s", smart_turn)
     if not args.skip_classifier:
         classifier_dir = ensure_default_classifier(settings.classifier_model_dir, settings.cache_dir)
         log.info("classifier ready: %s", classifier_dir)

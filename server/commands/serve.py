@@ -100,7 +100,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserFacingError(
             f"could not load the models ({error}); run `triage prepare` first"
         ) from error
-    app = create_app(settings, transcriber=transcriber, classifier=classifier)
+    from server.callbot_bridge import build_callbot
+
+    callbot = build_callbot(settings)  # answers overflow calls (HOTLINE_CALLBOT_MODE=off: never)
+    app = create_app(
+        settings,
+        transcriber=transcriber,
+        classifier=classifier,
+        observer_factory=callbot.observer_for if callbot is not None else None,
+    )
 
     async def announce(url: str) -> None:
         print(f"triage server on {url}/ (console), {url}/caller (test caller)", flush=True)
