@@ -5,6 +5,7 @@ Builds atomically (temp dir + os.replace) and never touches a directory it did n
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -48,7 +49,10 @@ class NotAClassifierDir(ValueError):
 
 
 def artefact_version(corpus_dir: Path, config: TrainConfig) -> str:
-    """Short hash of corpus content + training config + training code: a new one rebuilds."""
+    """Short hash of train/dev content + training config + training code: a new one rebuilds.
+
+    The test split is left out: new test rows change the report, not the model.
+    """
     digest = hashlib.sha256()
     for path in corpus_files(corpus_dir):
         digest.update(path.name.encode())
@@ -175,8 +179,15 @@ def ensure_default_classifier(
     target = Path(cache_dir) / "classifier" / version
     if (target / MANIFEST_FILE).is_file():
         return target
-    log.info("classifier %s not in the cache: building it (a few minutes on 2 cores)", version)
-    started = time.monotonic()
-    build_default(target, corpus_dir, config, version)
-    log.info("classifier %s built in %.0f s", version, time.monotonic() - started)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # One build at a time per cache: the server, the tests and `triage prepare` may all start
+    # together on a fresh machine; the others wait and then find the artefact ready.
+    with (target.parent / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / MANIFEST_FILE).is_file():
+            return target
+        log.info("classifier %s not in the cache: building it (minutes on 2 cores)", version)
+        started = time.monotonic()
+        build_default(target, corpus_dir, config, version)
+        log.info("classifier %s built in %.0f s", version, time.monotonic() - started)
     return target

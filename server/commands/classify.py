@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import queue
 import sys
+import threading
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -50,15 +52,37 @@ def parse_line(raw: str, number: int) -> tuple[dict[str, object] | None, str | N
 
 
 def _batches(stream: TextIO, size: int) -> Iterator[list[tuple[int, str]]]:
-    batch: list[tuple[int, str]] = []
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue  # blank lines (e.g. a trailing newline) are not inputs
-        batch.append((number, raw))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    """Numbered input lines, grouped: whatever has arrived (up to `size`) goes in one batch.
+
+    A reader thread feeds a bounded queue, so a client that sends one line and waits for its
+    answer gets it at once, while piped files are still classified in full batches.
+    """
+    lines: queue.Queue[tuple[int, str] | None] = queue.Queue(maxsize=4 * size)
+
+    def read() -> None:
+        try:
+            for number, raw in enumerate(stream, start=1):
+                if raw.strip():  # blank lines (e.g. a trailing newline) are not inputs
+                    lines.put((number, raw))
+        finally:
+            lines.put(None)
+
+    threading.Thread(target=read, name="classify-stdin", daemon=True).start()
+    finished = False
+    while not finished:
+        first = lines.get()
+        if first is None:
+            return
+        batch = [first]
+        while len(batch) < size:
+            try:
+                item = lines.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                finished = True
+                break
+            batch.append(item)
         yield batch
 
 
