@@ -247,9 +247,16 @@ export class CallPanel {
         class: "action-form", "data-form": "override",
         onsubmit: (event) => {
           event.preventDefault();
+          // Send only what changes, so the audit log says what the dispatcher decided.
+          const current = this.summary || call;
           const body = { reason: reason.value.trim() };
-          if (typeSelect.value) body.incident_type = typeSelect.value;
-          if (urgencySelect.value) body.urgency = urgencySelect.value;
+          if (typeSelect.value && typeSelect.value !== current.incident_type) body.incident_type = typeSelect.value;
+          if (urgencySelect.value && urgencySelect.value !== current.urgency) body.urgency = urgencySelect.value;
+          if (!body.incident_type && !body.urgency) {
+            this.notice = { kind: "error", text: "Hãy chọn loại sự việc hoặc mức khẩn cấp mới" };
+            this.render();
+            return;
+          }
           this.perform("override", body);
         },
       },
