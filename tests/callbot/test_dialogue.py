@@ -115,7 +115,10 @@ def test_medical_not_breathing_gets_cpr_instruction_and_hand_off_from_the_answer
     medical = labelled(IncidentType.MEDICAL, Urgency.P2, location="123 Lê Lợi")
     dialogue.handle(CallerTurn("Bố tôi ngã ở 123 Lê Lợi", medical))
     dialogue.handle(CallerTurn("đúng", medical))
-    assert dialogue.asked is Slot.CONSCIOUS
+    assert dialogue.asked is Slot.LIFE_THREAT
+    dialogue.handle(CallerTurn("em không biết", medical))
+    dialogue.handle(CallerTurn("em không rõ", medical))
+    assert dialogue.asked is Slot.CONSCIOUS  # unclear twice: the precise questions follow
     reply = dialogue.handle(CallerTurn("Không, ông không tỉnh", medical))
     # Unconscious is life at risk although the classifier still says P2.
     assert reply.hand_off and prompts.SAFETY_CPR in reply.sentences

@@ -87,6 +87,7 @@ MEDICAL_NOT_BREATHING = CallerScript(
     {
         Slot.LOCATION: "Nhà số 20 phố Huế.",
         Slot.LOCATION_CONFIRMED: "Vâng, chính xác.",
+        Slot.LIFE_THREAT: "Vâng, chồng tôi không thở.",
         Slot.CONSCIOUS: "Không, không tỉnh.",
         Slot.BREATHING: "Không, ông ấy không thở.",
         Slot.CALLBACK_NUMBER: "Số của tôi là không chín tám tám bảy bảy sáu sáu năm năm.",
@@ -94,6 +95,7 @@ MEDICAL_NOT_BREATHING = CallerScript(
     expected={
         "incident_type": "medical",
         "location_confirmed": True,
+        "life_threat": True,
         "conscious": False,
         "breathing": False,
         "callback_number": "0988776655",

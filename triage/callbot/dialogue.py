@@ -322,13 +322,9 @@ class Dialogue:
     def _next_question(self) -> str | None:
         facts = self.facts
         kind = facts.incident_type or IncidentType.NON_EMERGENCY
-        # The life-threat question comes right after the address for every emergency except
-        # medical, whose own questions (conscious? breathing?) ask the same more precisely.
-        generic = (
-            ()
-            if kind in (IncidentType.MEDICAL, IncidentType.NON_EMERGENCY)
-            else (Slot.LIFE_THREAT,)
-        )
+        # The life-threat question comes right after the address for every emergency, even
+        # medical ones: the type may be wrong, and a yes hands the call off at once.
+        generic = () if kind is IncidentType.NON_EMERGENCY else (Slot.LIFE_THREAT,)
         order: tuple[Slot, ...] = (
             Slot.LOCATION if facts.location is None else Slot.LOCATION_CONFIRMED,
             *generic,
