@@ -28,9 +28,9 @@ CLOSE_TOO_SLOW = 4408
 class _Client:
     def __init__(self, account: AccountRecord) -> None:
         self.account = account
-        self.queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue(CLIENT_QUEUE_SIZE)
+        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(CLIENT_QUEUE_SIZE)
         self.resyncs = 0
-        self.dropped = False
+        self.dropped = asyncio.Event()  # set when the hub gives up on this console
 
 
 class ConsoleHub:
@@ -67,9 +67,8 @@ class ConsoleHub:
         client.resyncs += 1
         if client.resyncs > MAX_RESYNCS:
             log.warning("console of %s too slow: disconnecting it", client.account.username)
-            client.dropped = True
+            client.dropped.set()  # wakes serve() even while a send is stuck
             self._clients.discard(client)
-            client.queue.put_nowait(None)
             return
         # The snapshot replaces everything the client missed.
         client.queue.put_nowait(self._snapshot_message())
@@ -82,24 +81,24 @@ class ConsoleHub:
         self._clients.add(client)
         sender = asyncio.create_task(self._send_loop(websocket, client))
         receiver = asyncio.create_task(self._receive_loop(websocket, client))
+        dropped = asyncio.create_task(client.dropped.wait())
+        tasks = (sender, receiver, dropped)
         try:
-            await asyncio.wait({sender, receiver}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
             self._clients.discard(client)
-            for task in (sender, receiver):
+            for task in tasks:
                 task.cancel()
-            for task in (sender, receiver):
+            for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
-            if client.dropped:
+            if client.dropped.is_set():
                 with contextlib.suppress(Exception):
                     await websocket.close(CLOSE_TOO_SLOW, "console too slow: reconnect")
 
     async def _send_loop(self, websocket: WebSocket, client: _Client) -> None:
         while True:
             message = await client.queue.get()
-            if message is None:
-                return
             await asyncio.wait_for(
                 websocket.send_text(json.dumps(message, ensure_ascii=False)), SEND_TIMEOUT_S
             )
