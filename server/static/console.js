@@ -109,6 +109,7 @@ function receive(message) {
       state.partials.clear();
       const open = state.selectedId && state.calls.get(state.selectedId);
       if (open) state.panel.onCall(open);
+      state.panel.resync();
       break;
     }
     case "call_updated": {

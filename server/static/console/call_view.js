@@ -62,6 +62,24 @@ export class CallPanel {
     this.render();
   }
 
+  /** After a reconnect: fetch what the open call got while the link was down. */
+  async resync() {
+    const callId = this.callId;
+    if (!callId || this.loading) return;
+    try {
+      const detail = await api.callDetail(callId);
+      if (this.callId !== callId) return;
+      let changed = false;
+      for (const segment of detail.segments) changed = this.transcript.add(segment) || changed;
+      for (const entry of detail.audit) {
+        if (!this.audit.some((known) => known.id === entry.id)) { this.audit.push(entry); changed = true; }
+      }
+      if (changed) this.render();
+    } catch (error) {
+      if (error.status === 401) this.onUnauthorized();
+    }
+  }
+
   closePanel() {
     if (this.recordingUrl) URL.revokeObjectURL(this.recordingUrl);
     Object.assign(this, {
