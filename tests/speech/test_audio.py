@@ -49,6 +49,8 @@ def test_mulaw_round_trip_keeps_the_signal() -> None:
     assert np.max(np.abs(decoded - tone)) < 0.02  # companding error at this level
 
 
+# No deadlines: the CPU is shared and a slow example is not a wrong one.
+@settings(deadline=None)
 @given(st.binary(min_size=1, max_size=4000), RATES)
 def test_pcm16_of_any_even_bytes_is_16k_float_in_range(data: bytes, rate: int) -> None:
     if len(data) % 2:
@@ -64,6 +66,7 @@ def test_pcm16_of_any_even_bytes_is_16k_float_in_range(data: bytes, rate: int) -
         assert np.all(np.abs(samples) <= 1.0)
 
 
+@settings(deadline=None)
 @given(st.binary(min_size=1, max_size=2000))
 def test_any_g711_bytes_decode_to_twice_as_many_16k_samples(data: bytes) -> None:
     for decoder in (decode_mulaw, decode_alaw):
@@ -97,6 +100,7 @@ def test_stream_decoder_equals_whole_signal_decoding(rate: int, sizes: list[int]
     assert np.max(np.abs(streamed - whole), initial=0.0) < 1e-4
 
 
+@settings(deadline=None)
 @given(st.lists(st.binary(min_size=0, max_size=400), max_size=20))
 def test_stream_decoder_g711_frames_equal_whole(frames: list[bytes]) -> None:
     for codec, decode in (("mulaw", decode_mulaw), ("alaw", decode_alaw)):

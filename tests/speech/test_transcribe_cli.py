@@ -18,7 +18,7 @@ TRIAGE = [str(Path(sys.executable).with_name("triage")), "transcribe"]
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*TRIAGE, *map(str, args)], capture_output=True, text=True, timeout=120, check=False
+        [*TRIAGE, *map(str, args)], capture_output=True, text=True, timeout=600, check=False
     )
 
 
