@@ -69,16 +69,19 @@ class CallClock:
 
     def __init__(self, realtime: bool) -> None:
         self._realtime = realtime
-        self._started = time.monotonic()
+        self._started: float | None = None
         self._audio_end = 0.0
 
     def audio_arrived(self, chunk: AudioChunk) -> None:
+        if self._started is None:
+            # Call time 0 is when the line started delivering, not when the file began decoding.
+            self._started = time.monotonic() - chunk.end
         self._audio_end = max(self._audio_end, chunk.end)
 
     def __call__(self) -> float:
-        if self._realtime:
-            return time.monotonic() - self._started
-        return self._audio_end
+        if not self._realtime:
+            return self._audio_end
+        return 0.0 if self._started is None else time.monotonic() - self._started
 
 
 @dataclass(slots=True)
