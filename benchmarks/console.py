@@ -2,6 +2,11 @@
 `triage serve` subprocess; prints, per K, the delay from a final transcript segment to its
 classification reaching every console (p50/p95), and the server's CPU and memory.
 
+Two delays per final: from its `emitted_at` (the recogniser's clock, read from the server's
+database afterwards: includes classifying and persisting it) and from the moment the server sent
+the segment (its first sighting on loopback: the fan-out alone, since the server sends a final
+and its classification back to back once the classifier has run).
+
 Measurement only: it starts its own server on a loopback port with a temporary database. Run:
     nice .venv/bin/python -m benchmarks.console [--consoles 1 10 50] [--calls 4]
 """
@@ -14,6 +19,7 @@ import contextlib
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -102,7 +108,7 @@ def triage_server(workdir: Path):  # type: ignore[no-untyped-def]
             if time.monotonic() > deadline:
                 raise SystemExit("triage serve did not answer /healthz in 15 minutes")
             time.sleep(0.5)
-        yield base_url, process.pid
+        yield base_url, process.pid, workdir / "bench.sqlite3"
     finally:
         process.terminate()
         try:
@@ -148,10 +154,23 @@ def carries(message: dict[str, Any], call_id: str, classification: dict[str, Any
     )
 
 
-def fanout_delays(consoles: list[Console], feeds: list[FeedResult]) -> tuple[list[float], int]:
-    """Per classified final: seconds from its first sighting (the server's send time on
-    loopback) to the last console receiving the call_updated that carries its classification.
-    Returns (delays, finals that never reached some console)."""
+def emitted_at(db_path: Path, call_id: str, segment: dict[str, Any]) -> float | None:
+    with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+        row = db.execute(
+            "SELECT emitted_at FROM segments WHERE call_id = ? AND utterance_id = ? AND text = ? "
+            "AND kind = 'final'",
+            (call_id, segment["utterance_id"], segment["text"]),
+        ).fetchone()
+    return None if row is None or row[0] is None else float(row[0])
+
+
+def fanout_delays(
+    consoles: list[Console], feeds: list[FeedResult], db_path: Path
+) -> tuple[list[float], list[float], int]:
+    """Per classified final: seconds from its emitted_at, and from its first sighting (the
+    server's send time on loopback), to the last console receiving the call_updated that carries
+    its classification. Returns (from_emitted, from_sent, finals missing on some console)."""
+    from_emitted: list[float] = []
     delays, missing = [], 0
     for feed in feeds:
         last_final: dict[str, Any] | None = None
@@ -186,11 +205,14 @@ def fanout_delays(consoles: list[Console], feeds: list[FeedResult]) -> tuple[lis
                 arrivals.append(arrived)
             else:
                 delays.append(max(arrivals) - min(sightings))
+                emitted = emitted_at(db_path, feed.call_id, last_final)
+                if emitted is not None:
+                    from_emitted.append(max(arrivals) - emitted)
                 last_final = None
                 continue
             missing += 1
             last_final = None
-    return delays, missing
+    return from_emitted, delays, missing
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -207,6 +229,8 @@ class RunResult:
     calls: int
     finals: int
     missing: int
+    emitted_p50_ms: float
+    emitted_p95_ms: float
     p50_ms: float
     p95_ms: float
     cpu_percent: float
@@ -214,7 +238,9 @@ class RunResult:
     wall_s: float
 
 
-async def run_once(base_url: str, pid: int, k: int, m: int, run_tag: str) -> RunResult:
+async def run_once(
+    base_url: str, pid: int, db_path: Path, k: int, m: int, run_tag: str
+) -> RunResult:
     async with httpx.AsyncClient(base_url=base_url) as http:
         login = await http.post("/api/login", json={"username": USERNAME, "password": PASSWORD})
         login.raise_for_status()
@@ -252,12 +278,14 @@ async def run_once(base_url: str, pid: int, k: int, m: int, run_tag: str) -> Run
         reader.cancel()
     await asyncio.gather(*readers, return_exceptions=True)
 
-    delays, missing = fanout_delays(consoles, results)
+    from_emitted, delays, missing = fanout_delays(consoles, results, db_path)
     return RunResult(
         consoles=k,
         calls=m,
         finals=len(delays),
         missing=missing,
+        emitted_p50_ms=percentile(from_emitted, 0.50) * 1000,
+        emitted_p95_ms=percentile(from_emitted, 0.95) * 1000,
         p50_ms=percentile(delays, 0.50) * 1000,
         p95_ms=percentile(delays, 0.95) * 1000,
         cpu_percent=100 * cpu / wall,
@@ -269,32 +297,35 @@ async def run_once(base_url: str, pid: int, k: int, m: int, run_tag: str) -> Run
 def print_table(rows: list[RunResult]) -> None:
     header = (
         f"{'K consoles':>10} {'M calls':>7} {'finals':>6} {'missed':>6} "
-        f"{'p50 ms':>8} {'p95 ms':>8} {'srv CPU %':>9} {'srv RSS MiB':>11} {'wall s':>6}"
+        f"{'emit->all p50':>13} {'p95':>6} {'sent->all p50':>13} {'p95':>6} "
+        f"{'srv CPU %':>9} {'srv RSS MiB':>11} {'wall s':>6}"
     )
     print(header)
     print("-" * len(header))
     for r in rows:
         print(
-            f"{r.consoles:>10} {r.calls:>7} {r.finals:>6} {r.missing:>6} {r.p50_ms:>8.1f} "
-            f"{r.p95_ms:>8.1f} {r.cpu_percent:>9.0f} {r.rss_peak_mib:>11.0f} {r.wall_s:>6.1f}"
+            f"{r.consoles:>10} {r.calls:>7} {r.finals:>6} {r.missing:>6} "
+            f"{r.emitted_p50_ms:>13.1f} {r.emitted_p95_ms:>6.1f} {r.p50_ms:>13.1f} "
+            f"{r.p95_ms:>6.1f} {r.cpu_percent:>9.0f} {r.rss_peak_mib:>11.0f} {r.wall_s:>6.1f}"
         )
     print(
-        "delay: first sighting of a final transcript segment (server send time on loopback) -> "
-        "its classification's call_updated received by the last console. CPU % is of one core "
-        "(server process only); RSS is the peak sampled every 0.25 s."
+        "delays in ms, to the call_updated carrying the final's classification at the LAST "
+        "console; emit = the final's emitted_at (recogniser clock), sent = the final's first "
+        "sighting (server send time on loopback). CPU % is of one core, server process only; "
+        "RSS is the peak sampled every 0.25 s."
     )
 
 
 async def main_async(args: argparse.Namespace) -> None:
     with (
         tempfile.TemporaryDirectory(prefix="console-bench-") as tmp,
-        triage_server(Path(tmp)) as (base_url, pid),
+        triage_server(Path(tmp)) as (base_url, pid, db_path),
     ):
         print(f"server pid {pid} on {base_url}; {os.cpu_count()} CPUs", file=sys.stderr)
         rows = []
         for k in args.consoles:
             print(f"K={k} M={args.calls} ...", file=sys.stderr)
-            rows.append(await run_once(base_url, pid, k, args.calls, f"k{k}"))
+            rows.append(await run_once(base_url, pid, db_path, k, args.calls, f"k{k}"))
         print_table(rows)
 
 
