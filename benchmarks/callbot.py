@@ -21,6 +21,7 @@ from pathlib import Path
 from server.callbot_bridge import CallbotBridge, CallbotConfig
 from server.scripted_caller import CallerReport, ScriptedCaller
 from server.settings import Settings
+from triage.callbot import prompts
 from triage.callbot.caller_scripts import BENCHMARK_SCRIPTS, CallerScript
 from triage.callbot.dialogue import CallFacts, Slot
 from triage.callbot.overflow import CallbotMode
@@ -41,6 +42,10 @@ class ScriptResult:
     @property
     def delays(self) -> list[float]:
         return [d for t in self.report.turns if (d := t.response_delay) is not None]
+
+    @property
+    def answer_delays(self) -> list[float]:
+        return self.report.answer_delays(prompts.ACK)
 
     def slot_scores(self) -> tuple[int, int]:
         right = 0
@@ -148,7 +153,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def print_table(results: list[ScriptResult]) -> None:
-    print(f"{'script':28} {'turns':>5} {'delay p50':>9} {'p95':>6} {'slots':>7} "
+    print(f"{'script':28} {'turns':>5} {'delay p50':>9} {'p95':>6} {'answer p50':>10} {'slots':>7} "
           f"{'loc turns':>9} {'P1 hand-off':>12} {'turns after fact':>16}")  # fmt: skip
     for r in results:
         right, total = r.slot_scores()
@@ -158,7 +163,8 @@ def print_table(results: list[ScriptResult]) -> None:
         after = "-" if r.hand_off_turns_after_fact is None else str(r.hand_off_turns_after_fact)
         location = "-" if r.location_turns is None else str(r.location_turns)
         print(f"{r.script.id:28} {len(r.report.turns):5d} {percentile(r.delays, .5):8.2f}s "
-              f"{percentile(r.delays, .95):5.2f}s {right:3d}/{total:<3d} {location:>9} "
+              f"{percentile(r.delays, .95):5.2f}s {percentile(r.answer_delays, .5):9.2f}s "
+              f"{right:3d}/{total:<3d} {location:>9} "
               f"{hand_off:>12} {after:>16}")  # fmt: skip
     delays = [d for r in results for d in r.delays]
     right = sum(r.slot_scores()[0] for r in results)
@@ -168,6 +174,9 @@ def print_table(results: list[ScriptResult]) -> None:
                   and r.hand_off_turns_after_fact <= 2)  # fmt: skip
     print(f"\nresponse delay over {len(delays)} caller turns: p50 {percentile(delays, .5):.2f} s, "
           f"p95 {percentile(delays, .95):.2f} s (aim: p50 < 1.5 s)")  # fmt: skip
+    answers = [d for r in results for d in r.answer_delays]
+    print(f"answer delay (to the first sentence after the acknowledgement): "
+          f"p50 {percentile(answers, .5):.2f} s, p95 {percentile(answers, .95):.2f} s")  # fmt: skip
     print(f"slot-filling accuracy: {right}/{total} = {right / max(total, 1):.0%}")
     confirmed = [r.location_turns for r in results if r.location_turns is not None]
     if confirmed:

@@ -17,6 +17,7 @@ import numpy as np
 from speech.audio import decode_mulaw, decode_pcm16
 from speech.messages import SAMPLE_RATE
 from speech.tts import TextToSpeech
+from triage.callbot import prompts
 from triage.callbot.caller_scripts import CallerScript, slot_asked
 from triage.callbot.dialogue import Slot
 
@@ -61,6 +62,21 @@ class CallerReport:
     turns: list[CallerTurnRecord] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ended: str | None = None
+
+    def answer_delays(self, acknowledgement: str) -> list[float]:
+        """End of each caller turn -> the bot's first sentence other than `acknowledgement`."""
+        delays = []
+        for turn in self.turns:
+            answers = [
+                s["received"]
+                for s in self.transcripts
+                if s.get("speaker") == "bot"
+                and s["received"] > turn.end_wall
+                and s["text"] != acknowledgement
+            ]
+            if answers:
+                delays.append(min(answers) - turn.end_wall)
+        return delays
 
     def bot_text(self) -> str:
         return " ".join(s["text"] for s in self.transcripts if s.get("speaker") == "bot")
@@ -197,7 +213,12 @@ class ScriptedCaller:
         last_end = self.report.turns[-1].end_wall if self.report.turns else self.report.started_wall
 
         def answered() -> bool:
-            replied = any(a.received_wall > last_end for a in self.report.bot_audio)
+            # A bare acknowledgement ("Vâng.") is not the answer: wait for what follows it.
+            replied = any(
+                s["received"] > last_end and s["text"] != prompts.ACK
+                for s in self.report.transcripts
+                if s.get("speaker") == "bot"
+            )
             return replied and self.now >= self._bot_until
 
         await self._until(socket, answered)
@@ -249,7 +270,7 @@ class ScriptedCaller:
             elif kind == "accepted":
                 self.report.accepted = True
             elif kind == "transcript":
-                self.report.transcripts.append(event["segment"])
+                self.report.transcripts.append({**event["segment"], "received": time.monotonic()})
             elif kind == "triage":
                 self.report.triage.append(event["classification"])
             elif kind == "error":

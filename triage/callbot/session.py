@@ -11,7 +11,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -19,6 +19,7 @@ import numpy as np
 from classifiers.messages import Classification
 from speech.messages import SAMPLE_RATE, AudioChunk, Clock, SegmentKind, TranscriptSegment
 from speech.tts import TextToSpeech
+from triage.callbot import prompts
 from triage.callbot.dialogue import (
     BotReply,
     CallerSilent,
@@ -56,6 +57,7 @@ class SessionParams:
     # never holds more than ~one sentence, so barge-in has little to clear and the transcript
     # shows only what was really sent.
     send_ahead_seconds: float = 0.5
+    acknowledge: bool = True  # say "Vâng." at once when a turn ends before its transcript
 
 
 @dataclass
@@ -117,6 +119,7 @@ class CallbotSession:
         self._caller_talking = False
         self._generation = 0  # bumped by barge-in: a reply being spoken stops sending
         self._time_moved = asyncio.Event()  # set whenever call time advances
+        self._ack: np.ndarray | None = None
 
     @property
     def active(self) -> bool:
@@ -220,6 +223,12 @@ class CallbotSession:
 
     async def _on_turn_end(self, turn: TurnEnded) -> None:
         async with self._speak_lock:
+            acknowledged = False
+            if self.params.acknowledge and not self._covered(turn) and not self._stopped:
+                # Recognition needs a moment: a short "Vâng." tells the caller they were heard,
+                # as a human call-taker would, while the transcript and classification land.
+                await self._say(prompts.ACK, await self._ack_audio())
+                acknowledged = True
             await self._wait_for_transcript(turn)
             if self._stopped or self._caller_talking:
                 return  # the caller went on: the longer turn's end answers all of it
@@ -228,13 +237,27 @@ class CallbotSession:
             if not text and self._partial is not None and self._partial.end >= turn.start:
                 text = self._partial.text  # the final is late: answer what was heard so far
             self._partial = None
-            await self._respond(self.dialogue.handle(CallerTurn(text, self._classification)))
+            reply = self.dialogue.handle(CallerTurn(text, self._classification))
+            if acknowledged and reply.sentences[:1] == (prompts.ACK,):
+                reply = replace(reply, sentences=reply.sentences[1:])
+            await self._respond(reply)
+
+    def _covered(self, turn: TurnEnded) -> bool:
+        covered = turn.end - self.params.transcript_slack_seconds
+        return any(s.end >= covered for s in self._caller_finals)
+
+    async def _ack_audio(self) -> np.ndarray:
+        if self._ack is None:
+            loop = asyncio.get_running_loop()
+            self._ack = await loop.run_in_executor(
+                self._executor, self._tts.synthesize, prompts.ACK
+            )
+        return self._ack
 
     async def _wait_for_transcript(self, turn: TurnEnded) -> None:
         """Until a caller final covers this turn's end, or `final_wait_seconds` passed."""
         deadline = self._clock() + self.params.final_wait_seconds
-        covered = turn.end - self.params.transcript_slack_seconds
-        while not any(s.end >= covered for s in self._caller_finals):
+        while not self._covered(turn):
             remaining = deadline - self._clock()
             if remaining <= 0 or self._caller_talking or self._stopped:
                 return
