@@ -17,7 +17,7 @@ from server_harness import (
     console,
     login_all,
     run_server,
-    sample,
+    spoken_call,
 )
 
 from server.live_feed import stream_file
@@ -31,7 +31,9 @@ async def test_claim_race_actions_audit_and_restart(
 ):
     await stream_file(
         server.base_url,
-        sample("short_property_p3_stolen_motorbike"),
+        None,
+        samples=spoken_call(),
+        codec="pcm16",
         call_id="race-1",
         trunk=TRUNK,
         secret=SECRET,
@@ -56,7 +58,7 @@ async def test_claim_race_actions_audit_and_restart(
             assert audit["entry"]["username"] == winner and audit["entry"]["action"] == "claim"
 
             # The loser cannot act on the winner's call; the winner can.
-            body = {"urgency": "P2", "reason": "người gọi nói kẻ trộm còn ở gần"}
+            body = {"urgency": "P2", "reason": "người bệnh đã tỉnh lại, thở được"}
             refused = await http.post(
                 "/api/calls/race-1/override", json=body, headers=server.headers(loser)
             )
