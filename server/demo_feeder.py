@@ -18,11 +18,24 @@ from server.live_feed import stream_file
 log = logging.getLogger(__name__)
 
 # Urgency mix of the demo: P1 calls to land on top, and lower ones for them to overtake.
-DEMO_MIX = ("P3", "P1", "P2", "P4", "P1", "P2")
+DEMO_MIX = ("P3", "P4", "P2", "P1", "P2", "P1")
+# Samples the bundled models labelled right in a full replay (2026-11-29), in arrival order:
+# lower urgencies first so the P1 calls visibly overtake them.
+DEMO_CALLS = (
+    "domestic_p3_report_last_night",
+    "non_emergency_procedure_question",
+    "property_p2_smashing_cars",
+    "fire_p1_calm_smoke_upstairs",
+    "violent_p2_fight",
+    "medical_p1_calm_father_fall",
+)
 
 
 def pick_demo_calls(samples_dir: Path, count: int = len(DEMO_MIX)) -> list[Path]:
-    """Short-to-medium sample calls following DEMO_MIX, in a stable order."""
+    """DEMO_CALLS when they are there, else short-to-medium calls following DEMO_MIX."""
+    known = [samples_dir / f"{name}.wav" for name in DEMO_CALLS[:count]]
+    if all(path.is_file() for path in known):
+        return known
     by_urgency: dict[str, list[tuple[float, Path]]] = {}
     for sidecar in sorted(samples_dir.glob("*.json")):
         wav = sidecar.with_suffix(".wav")
