@@ -53,20 +53,28 @@ def phone(request):
 
 
 @pytest.fixture(scope="session")
-def clean_clip(tts) -> np.ndarray:
-    """One caller line (about 5 s) with a little silence either side."""
-    return np.concatenate([silence(0.5), tts.synthesize(CLEAN_LINE), silence(0.7)])
+def caller_voice():
+    """The voice the thresholds in these tests were measured with (pinned, not the default)."""
+    from speech.tts import EspeakTTS
+
+    return EspeakTTS(voice="vi", speed=160, pitch=50)
 
 
 @pytest.fixture(scope="session")
-def two_utterance_call(tts) -> np.ndarray:
+def clean_clip(caller_voice) -> np.ndarray:
+    """One caller line (about 5 s) with a little silence either side."""
+    return np.concatenate([silence(0.5), caller_voice.synthesize(CLEAN_LINE), silence(0.7)])
+
+
+@pytest.fixture(scope="session")
+def two_utterance_call(caller_voice) -> np.ndarray:
     """Two lines separated by a 1.2 s pause (about 12 s)."""
     return np.concatenate(
         [
             silence(0.6),
-            tts.synthesize(CLEAN_LINE),
+            caller_voice.synthesize(CLEAN_LINE),
             silence(1.2),
-            tts.synthesize(SECOND_LINE),
+            caller_voice.synthesize(SECOND_LINE),
             silence(0.8),
         ]
     )

@@ -123,11 +123,11 @@ def test_silence_and_noise_never_reach_the_decoder(make_call, quiet_clips):
         assert call.max_buffered < 0.5
 
 
-def test_long_speech_is_cut_before_max_utterance(make_call, tts):
+def test_long_speech_is_cut_before_max_utterance(make_call, caller_voice):
     # One long breathless run of speech (espeak pauses only briefly at commas).
     text = " ".join(["có cháy lớn ở chợ Bến Thành khói bốc lên rất cao"] * 5)
     call, decoder = make_call(max_utterance_seconds=6.0)
-    call.play(tts.synthesize(text)).finish()
+    call.play(caller_voice.synthesize(text)).finish()
     finals = call.finals()
     assert len(finals) >= 3
     assert all(f.end - f.start <= 6.0 + 0.05 for f in finals)
