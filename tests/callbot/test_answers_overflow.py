@@ -82,3 +82,5 @@ def test_common_mishearings_of_one_word_answers() -> None:
     assert yes_or_no("Vân") is True
     assert yes_or_no("Thông") is False
     assert yes_or_no("thông tin về vụ cháy ở đây") is None
+    assert yes_or_no("Vân, chầm bôi hầm tớ") is True  # "Vâng, chồng tôi không thở"
+    assert yes_or_no("Vân Tôn ở nhà số tám phố Huế") is None  # a name, not an answer

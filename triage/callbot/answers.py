@@ -33,6 +33,7 @@ _LEADING_PARTICLES = re.compile(r"^(?:(?:dạ|thưa|à|ừm|ờ|ạ|anh|chị|em
 _MISHEARD_FIRST_WORD = {
     "vân": True,
     "văn": True,
+    "vần": True,
     "tô": True,
     "tố": True,
     "tổ": True,
@@ -91,7 +92,10 @@ def yes_or_no(text: str) -> bool | None:
     if best is not None:
         return best[2]
     tokens = words.split()
-    if 0 < len(tokens) <= 3:
+    # Whisper writes a leading "Vâng, ..." it misheard as "Vân, ...": the comma marks the answer
+    # word even when a longer sentence follows.
+    answer_word = re.match(r"^\W*(\w+)\s*,", unicodedata.normalize("NFC", text).lower())
+    if tokens and (len(tokens) <= 3 or answer_word):
         return _MISHEARD_FIRST_WORD.get(tokens[0])
     return None
 
