@@ -131,7 +131,7 @@ class LiveCall:
 
     async def push_audio(self, samples: np.ndarray) -> None:
         """16 kHz mono float32 from the line. Waits only when the call is ~10 s behind."""
-        if self._ending or len(samples) == 0:
+        if self._ending or self.done or len(samples) == 0:
             return
         chunk = AudioChunk(samples, self._samples_in / SAMPLE_RATE)
         self._samples_in += len(samples)
@@ -144,7 +144,8 @@ class LiveCall:
         if not self._ending:
             self._ending = True
             self.record.end_reason = reason
-            await self._audio.put(_END)
+            if not self.done:
+                await self._audio.put(_END)
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(self._task)
@@ -188,6 +189,9 @@ class LiveCall:
             self.sink.send_event({"type": "error", "message": self.error})
         finally:
             self._ending = True
+            # Unblock an ingestion task waiting on a full queue: nobody will read it any more.
+            while not self._audio.empty():
+                self._audio.get_nowait()
             self._recorder.close()
             await self._notify("on_end")
             self.registry.call_ended(self)

@@ -76,6 +76,15 @@ async def test_claim_race_actions_audit_and_restart(
             assert accepted.json()["call"]["urgency"] == "P2"
             overridden = await other_desk.wait_for(call_update("race-1", urgency="P2"))
             assert overridden["call"]["override"]["reason"] == body["reason"]
+            raised = await http.post(
+                "/api/calls/race-1/override",
+                json={"urgency": "P1", "reason": "lại ngừng thở"},
+                headers=server.headers(winner),
+            )
+            assert raised.status_code == 200
+            escalated = await other_desk.wait_for(lambda m: m["type"] == "escalated")
+            assert (escalated["from"], escalated["to"]) == ("P2", "P1")
+            await http.post("/api/calls/race-1/override", json=body, headers=server.headers(winner))
             dispatched = await http.post(
                 "/api/calls/race-1/dispatch",
                 json={"units": "CA phường"},
@@ -92,7 +101,8 @@ async def test_claim_race_actions_audit_and_restart(
         "audit": store.audit(),
     }
     assert before["segments"] and before["classifications"]
-    assert [e.action for e in store.audit("race-1")] == ["claim", "override", "dispatch"]
+    actions = [e.action for e in store.audit("race-1")]
+    assert actions == ["claim", "override", "override", "override", "dispatch"]
 
     # Restart: the fixture's server stops; a new app opens the same database file.
     await server_stop(server)
