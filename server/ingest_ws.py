@@ -37,9 +37,7 @@ class LineError(Exception):
         self.reason = reason
 
 
-async def receive_frame(
-    websocket: WebSocket, idle_s: float, max_bytes: int
-) -> str | bytes | None:
+async def receive_frame(websocket: WebSocket, idle_s: float, max_bytes: int) -> str | bytes | None:
     """Next text or binary frame; None when the peer disconnected. Enforces idle and size limits."""
     try:
         message = await asyncio.wait_for(websocket.receive(), idle_s)

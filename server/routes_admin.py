@@ -26,9 +26,7 @@ class NewAccount(BaseModel):
 
 
 @router.get("/users")
-def list_users(
-    request: Request, _: SupervisorAccount
-) -> dict[str, Any]:
+def list_users(request: Request, _: SupervisorAccount) -> dict[str, Any]:
     runtime: ServerRuntime = request.app.state.runtime
     return {
         "users": [
@@ -50,7 +48,10 @@ def create_user(
     except StoreError as error:
         raise HTTPException(409, str(error)) from error
     entry = runtime.store.append_audit(
-        account.username, "create_user", None, {"username": created.username, "role": created.role},
+        account.username,
+        "create_user",
+        None,
+        {"username": created.username, "role": created.role},
         time.time(),
     )
     runtime.registry.audit_entry(entry)

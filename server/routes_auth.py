@@ -37,9 +37,7 @@ def login(credentials: Credentials, request: Request) -> dict[str, Any]:
 
 
 @router.post("/logout")
-def logout(
-    request: Request, account: AnyAccount
-) -> dict[str, bool]:
+def logout(request: Request, account: AnyAccount) -> dict[str, bool]:
     runtime: ServerRuntime = request.app.state.runtime
     token = bearer_token(request)
     if token:

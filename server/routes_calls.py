@@ -42,16 +42,12 @@ def _runtime(request: Request) -> ServerRuntime:
 
 
 @router.get("/queue")
-def queue(
-    request: Request, _: DispatcherAccount
-) -> dict[str, Any]:
+def queue(request: Request, _: DispatcherAccount) -> dict[str, Any]:
     return {"queue": _runtime(request).registry.snapshot()}
 
 
 @router.get("/calls/{call_id}")
-def call_detail(
-    call_id: str, request: Request, _: AnyAccount
-) -> dict[str, Any]:
+def call_detail(call_id: str, request: Request, _: AnyAccount) -> dict[str, Any]:
     runtime = _runtime(request)
     record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
     if record is None:
@@ -68,9 +64,7 @@ def call_detail(
 
 
 @router.get("/calls/{call_id}/recording")
-def call_recording(
-    call_id: str, request: Request, _: AnyAccount
-) -> FileResponse:
+def call_recording(call_id: str, request: Request, _: AnyAccount) -> FileResponse:
     runtime = _runtime(request)
     record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
     if record is None or not record.recording_path or not Path(record.recording_path).is_file():
@@ -90,16 +84,12 @@ async def _act(
 
 
 @router.post("/calls/{call_id}/claim")
-async def claim(
-    call_id: str, request: Request, account: DispatcherAccount
-) -> dict[str, Any]:
+async def claim(call_id: str, request: Request, account: DispatcherAccount) -> dict[str, Any]:
     return await _act(request, call_id, account, "claim", {})
 
 
 @router.post("/calls/{call_id}/release")
-async def release(
-    call_id: str, request: Request, account: DispatcherAccount
-) -> dict[str, Any]:
+async def release(call_id: str, request: Request, account: DispatcherAccount) -> dict[str, Any]:
     return await _act(request, call_id, account, "release", {})
 
 

@@ -374,7 +374,11 @@ class SqliteStore:
             ).fetchall()
         return [
             AuditEntry(
-                row["id"], row["at"], row["username"], row["action"], row["call_id"],
+                row["id"],
+                row["at"],
+                row["username"],
+                row["action"],
+                row["call_id"],
                 json.loads(row["details"]),
             )
             for row in reversed(rows)

@@ -148,6 +148,10 @@ async def test_bad_input_ends_only_its_own_call(server):
     _, code = await exchange(twilio, [twilio_start("CA-bad-b64"), twilio_media("%%%not base64")])
     assert code == 1003
     assert await wait_ended(server, "CA-bad-b64") == "error"
+    huge = twilio_media(base64.b64encode(bytes(60_000)).decode())  # 80 KB of JSON
+    _, code = await exchange(twilio, [twilio_start("CA-bad-big"), huge])
+    assert code == 1009
+    assert await wait_ended(server, "CA-bad-big") == "error"
     _, code = await exchange(twilio, [twilio_start("CA-bad-event"), '{"event": "dance"}'])
     assert code == 1003
     _, code = await exchange(twilio, [twilio_start("CA-bad-idle")])
