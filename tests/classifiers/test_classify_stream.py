@@ -28,6 +28,7 @@ def test_an_interactive_client_gets_each_answer_before_sending_the_next(classifi
         assert answers.getvalue().count("\n") == n + 1
     outbound.close()
     worker.join(timeout=30)
+    inbound.close()
     outputs = [json.loads(line) for line in answers.getvalue().splitlines()]
     assert [o["n"] for o in outputs] == [0, 1]
     assert outputs[1]["incident_type"] == "non_emergency"
