@@ -81,6 +81,10 @@ async def test_fire_call_with_all_dispatchers_busy_is_handled_by_the_bot_then_ta
         await eventually(
             lambda: len(caller.report.turns) > turns_at_hand_off or conversation.done()
         )
+        # Under load the caller's address answer can take a while to be recognised: give the
+        # bot time to read it back before the dispatcher takes over.
+        read_back = prompts.read_back_location("").split(":")[0]
+        await eventually(lambda: read_back in caller.report.bot_text() or conversation.done())
         claimed = await server.act("fire-1", "claim")
         assert claimed.status_code == 200
         claimed_at = caller.now
