@@ -12,8 +12,13 @@ from typing import Any
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
-from server.auth import CLOSE_UNAUTHENTICATED, trunk_credentials
-from server.ingest_ws import CLOSE_NORMAL, LineError, parse_json_frame, receive_frame
+from server.ingest_ws import (
+    CLOSE_NORMAL,
+    LineError,
+    accept_line,
+    parse_json_frame,
+    receive_frame,
+)
 from server.line_sinks import TwilioSink, WebsocketOutbox
 from server.live_calls import CallRejected, LiveCall
 from server.runtime import ServerRuntime
@@ -59,10 +64,8 @@ def media_payload(message: dict[str, Any]) -> tuple[str, bytes]:
 async def twilio_socket(websocket: WebSocket) -> None:
     runtime: ServerRuntime = websocket.app.state.runtime
     limits = runtime.limits
-    trunk, secret = trunk_credentials(websocket.query_params, websocket.headers)
-    await websocket.accept()
-    if not runtime.trunks.allows(trunk, secret):
-        await websocket.close(CLOSE_UNAUTHENTICATED, "unknown trunk or wrong secret")
+    trunk = await accept_line(websocket, runtime)
+    if trunk is None:
         return
     outbox = WebsocketOutbox(websocket)
     outbox.start()

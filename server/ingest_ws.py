@@ -96,14 +96,22 @@ def parse_start(message: dict[str, Any], trunk: str) -> tuple[str, str | None, S
     return call_id, caller if isinstance(caller, str) else None, decoder
 
 
-@router.websocket("/ws/calls")
-async def calls_socket(websocket: WebSocket) -> None:
-    runtime: ServerRuntime = websocket.app.state.runtime
-    limits = runtime.limits
+async def accept_line(websocket: WebSocket, runtime: ServerRuntime) -> str | None:
+    """Accepts an ingestion socket; returns its trunk, or None after closing a wrong secret."""
     trunk, secret = trunk_credentials(websocket.query_params, websocket.headers)
     await websocket.accept()
     if not runtime.trunks.allows(trunk, secret):
         await websocket.close(CLOSE_UNAUTHENTICATED, "unknown trunk or wrong secret")
+        return None
+    return trunk
+
+
+@router.websocket("/ws/calls")
+async def calls_socket(websocket: WebSocket) -> None:
+    runtime: ServerRuntime = websocket.app.state.runtime
+    limits = runtime.limits
+    trunk = await accept_line(websocket, runtime)
+    if trunk is None:
         return
     outbox = WebsocketOutbox(websocket)
     outbox.start()
