@@ -333,6 +333,8 @@ RULES: tuple[FlagRule, ...] = (
             "cháy rừng",
             "nhà cháy",
             rf"bị cháy{_NOT_FIGURATIVE_FIRE}",
+            # "quán tôi cháy rồi": the shop is burning ("cháy hàng rồi" = sold out, no match)
+            "cháy rồi",
             "hỏa hoạn",
         ),
         cancelled_by=("dập tắt rồi", "tắt rồi", "dập xong rồi", "đã tắt"),

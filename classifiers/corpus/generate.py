@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from classifiers.corpus import vocabulary as vocab
-from classifiers.corpus.situations import SITUATIONS, Situation
+from classifiers.corpus.situations import FIGURATIVE, SHOP_FIRES, SITUATIONS, Situation
 from classifiers.labels import IncidentType
 from classifiers.text_norm import normalize, strip_diacritics
 
@@ -63,6 +63,14 @@ SCENARIO_COUNTS: dict[tuple[str, str], int] = {
     ("missing_person", "P2"): 40,
     ("missing_person", "P3"): 26,
     ("non_emergency", "P4"): 130,
+}
+
+# The supplement: figurative "cháy"/"chết" calls and literal shop fires to contrast them with.
+SUPPLEMENT: tuple[Situation, ...] = FIGURATIVE + SHOP_FIRES
+SUPPLEMENT_COUNTS: dict[tuple[str, str], int] = {
+    ("non_emergency", "P4"): 3 * len(FIGURATIVE),
+    ("fire", "P2"): 16,
+    ("fire", "P1"): 10,
 }
 
 PANIC_OPENERS = (
@@ -335,17 +343,22 @@ def _row(example: Example, scenario: Scenario, variant: str, source: str) -> dic
     }
 
 
-def build_scenarios(rng: random.Random) -> list[Scenario]:
+def build_scenarios(
+    rng: random.Random,
+    situations: tuple[Situation, ...] = SITUATIONS,
+    counts: dict[tuple[str, str], int] = SCENARIO_COUNTS,
+    tag: str = "",
+) -> list[Scenario]:
     by_stratum: dict[tuple[str, str], list[Situation]] = {}
-    for situation in SITUATIONS:
+    for situation in situations:
         key = (situation.incident_type.value, situation.urgency.value)
         by_stratum.setdefault(key, []).append(situation)
     scenarios = []
-    for (incident_type, urgency), count in SCENARIO_COUNTS.items():
-        situations = by_stratum[(incident_type, urgency)]
+    for (incident_type, urgency), count in counts.items():
+        stratum = by_stratum[(incident_type, urgency)]
         for k in range(count):
-            scenario_id = f"{incident_type}-{urgency}-{k:03d}"
-            scenarios.append(make_scenario(rng, scenario_id, situations[k % len(situations)]))
+            scenario_id = f"{incident_type}-{urgency}-{tag}{k:03d}"
+            scenarios.append(make_scenario(rng, scenario_id, stratum[k % len(stratum)]))
     return scenarios
 
 
@@ -368,43 +381,52 @@ def text_digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
+def scenario_rows(
+    rng: random.Random, scenario: Scenario, seen: set[str]
+) -> list[dict[str, object]]:
+    """Paraphrases, a cut-short prefix and some no-diacritic copies of one scenario."""
+    made: list[tuple[Example, str]] = []
+    for j in range(PARAPHRASES_PER_SCENARIO):
+        for _attempt in range(6):
+            example = render(rng, scenario, j)
+            if normalize(example.text) not in seen:
+                seen.add(normalize(example.text))
+                made.append((example, f"{scenario.scenario_id}-c{j}"))
+                break
+    prefix = render(rng, scenario, rng.randrange(len(scenario.situation.cores)), prefix_only=True)
+    if normalize(prefix.text) not in seen:
+        seen.add(normalize(prefix.text))
+        made.append((prefix, f"{scenario.scenario_id}-p"))
+    rows = []
+    for example, example_id in made:
+        example = Example(**{**_asdict(example), "example_id": example_id})
+        rows.append(_row(example, scenario, "clean", "template"))
+        if rng.random() < NODIAC_SHARE:
+            plain = Example(
+                **{
+                    **_asdict(example),
+                    "example_id": f"{example_id}-nd",
+                    "text": strip_diacritics(example.text),
+                    "location": strip_diacritics(example.location) if example.location else None,
+                }
+            )
+            rows.append(_row(plain, scenario, "nodiac", "template"))
+    return rows
+
+
 def generate_rows(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
-    rng = random.Random(seed)
-    scenarios = build_scenarios(rng)
-    split_of = assign_splits(rng, scenarios)
+    """The main scenarios, then the supplement from its own random stream (see situations.py)."""
     seen: set[str] = set()
     rows: dict[str, list[dict[str, object]]] = {split: [] for split in SPLITS}
-    for scenario in scenarios:
-        split = split_of[scenario.scenario_id]
-        made: list[tuple[Example, str]] = []
-        for j in range(PARAPHRASES_PER_SCENARIO):
-            for _attempt in range(6):
-                example = render(rng, scenario, j)
-                if normalize(example.text) not in seen:
-                    seen.add(normalize(example.text))
-                    made.append((example, f"{scenario.scenario_id}-c{j}"))
-                    break
-        prefix = render(
-            rng, scenario, rng.randrange(len(scenario.situation.cores)), prefix_only=True
-        )
-        if normalize(prefix.text) not in seen:
-            seen.add(normalize(prefix.text))
-            made.append((prefix, f"{scenario.scenario_id}-p"))
-        for example, example_id in made:
-            example = Example(**{**_asdict(example), "example_id": example_id})
-            rows[split].append(_row(example, scenario, "clean", "template"))
-            if rng.random() < NODIAC_SHARE:
-                plain = Example(
-                    **{
-                        **_asdict(example),
-                        "example_id": f"{example_id}-nd",
-                        "text": strip_diacritics(example.text),
-                        "location": strip_diacritics(example.location)
-                        if example.location
-                        else None,
-                    }
-                )
-                rows[split].append(_row(plain, scenario, "nodiac", "template"))
+    batches = (
+        (random.Random(seed), SITUATIONS, SCENARIO_COUNTS, ""),
+        (random.Random(f"{seed}-supplement"), SUPPLEMENT, SUPPLEMENT_COUNTS, "s"),
+    )
+    for rng, situations, counts, tag in batches:
+        scenarios = build_scenarios(rng, situations, counts, tag)
+        split_of = assign_splits(rng, scenarios)
+        for scenario in scenarios:
+            rows[split_of[scenario.scenario_id]].extend(scenario_rows(rng, scenario, seen))
     return rows
 
 

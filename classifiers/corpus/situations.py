@@ -1172,3 +1172,81 @@ SITUATIONS: tuple[Situation, ...] = (
     + MISSING
     + NON_EMERGENCY
 )
+
+# Supplement (generated after SITUATIONS with its own random stream, so the rows above and their
+# speech-recognised copies stay as they are): figurative "cháy"/"chết" next to literal shop fires,
+# so a model has to read "cháy hàng" (sold out) apart from "quán cháy rồi" (the shop is burning).
+FIGURATIVE = tuple(
+    S(T.NON_EMERGENCY, U.P4, *cores, place="none")
+    for cores in (
+        (
+            "quán bán cháy hàng rồi",
+            "quán {toi} cháy hàng rồi {a}",
+            "tiệm {toi} bán cháy hàng, hết sạch rồi",
+            "hôm nay quán cháy hàng sớm, {toi} đóng cửa rồi",
+        ),
+        (
+            "bánh mì cháy hàng rồi anh ơi, mai ghé sớm nha",
+            "sạp {toi} cháy hàng từ sáng, không còn gì bán",
+            "hàng về bao nhiêu cũng cháy hàng hết, {toi} hỏi chỗ nhập thêm",
+        ),
+        (
+            "mấy hôm nay quán cháy hàng liên tục, {toi} muốn hỏi thủ tục mở thêm cửa hàng",
+            "{toi} bán online cháy hàng quá, hỏi chỗ đăng ký hộ kinh doanh",
+        ),
+        (
+            "đợt khuyến mãi cháy hàng luôn, cảm ơn mọi người ủng hộ",
+            "vé cháy hàng sau năm phút, {toi} không mua được",
+        ),
+        (
+            "tối qua đi xem nhạc cháy hết mình luôn",
+            "đội nhà đá cháy quá, {toi} gọi hỏi tỉ số thôi",
+        ),
+        (
+            "chết cười với con {toi}, nó bấm số linh tinh {a}",
+            "xem phim hài chết cười, xin lỗi {toi} bấm nhầm",
+        ),
+        (
+            "{toi} đói chết mất, quán đóng cửa hết rồi, hỏi chỗ nào còn bán",
+            "nóng chết đi được, cho hỏi bao giờ có điện lại",
+        ),
+        (
+            "tháng này cháy túi rồi, {toi} hỏi thủ tục vay vốn thôi",
+            "cháy túi vì mua sắm, {toi} gọi nhầm số ngân hàng",
+        ),
+    )
+)
+
+SHOP_FIRES = (
+    S(
+        T.FIRE,
+        U.P2,
+        "quán {toi}{at} cháy rồi, mọi người chạy ra hết rồi",
+        "tiệm {toi} bốc cháy, khói nhiều lắm, không ai ở trong",
+        "quán bên cạnh cháy rồi, lửa đang lan sang nhà {toi}",
+        "sạp hàng ngoài chợ{at} đang cháy, lửa to lắm",
+        extras=("khói đen bốc lên", "{toi} đã ngắt cầu dao"),
+    ),
+    S(
+        T.FIRE,
+        U.P2,
+        "quán cà phê{at} cháy rồi, khách ra hết rồi",
+        "quán {toi} cháy rồi, cháy to lắm",
+        "tiệm {toi} cháy rồi anh ơi, lửa lớn lắm",
+        "cửa hàng {toi} cháy rồi, cháy rồi",
+        "quán ăn đầu ngõ cháy rồi, lửa bốc lên cao",
+        "cửa hàng quần áo{at} bốc cháy, không ai bên trong",
+        "quán tôi cháy rồi, cháy rồi, mọi người ra ngoài được rồi",
+        extras=("khói đen bốc lên", "mùi khét lắm"),
+    ),
+    S(
+        T.FIRE,
+        U.P1,
+        "quán {toi}{at} cháy rồi, {adult} còn kẹt trong kho",
+        "tiệm bốc cháy, {elder} còn ở trên gác không xuống được",
+        "quán karaoke{at} cháy rồi, nhiều người còn kẹt trên lầu",
+        "quán karaoke cháy to lắm, khách còn mắc kẹt trong phòng hát",
+        extras=("cửa cuốn bị kẹt", "lửa lan nhanh lắm"),
+        people_lines=("trong đó còn {np}",),
+    ),
+)

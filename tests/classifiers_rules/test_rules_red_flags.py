@@ -107,6 +107,14 @@ def test_figurative_and_harmless_calls_raise_no_flag(text: str) -> None:
     assert find_red_flags(text) == ()
 
 
+@pytest.mark.parametrize(
+    "text", ["quán tôi cháy rồi", "quan toi chay roi", "tiệm vàng cháy rồi anh ơi"]
+)
+def test_a_shop_that_caught_fire_is_a_fire_in_progress(text: str) -> None:
+    assert "fire_burning" in names(text)
+    assert "fire_burning" not in names(text + ", dập tắt rồi")
+
+
 def test_flags_come_most_urgent_first() -> None:
     flags = find_red_flags("nhà cháy, con tôi còn kẹt trong phòng, nó khó thở")
     ranks = [flag.min_urgency.rank for flag in flags]
