@@ -25,6 +25,7 @@ class LabelledText:
     urgency: Urgency
     variant: str
     scenario_id: str
+    example_id: str = ""
 
 
 def split_path(corpus_dir: Path, split: str) -> Path:
@@ -53,11 +54,29 @@ def load_split(corpus_dir: Path, split: str) -> list[LabelledText]:
                         urgency=Urgency(row["urgency"]),
                         variant=str(row.get("variant", "clean")),
                         scenario_id=str(row.get("scenario_id", "")),
+                        example_id=str(row.get("id", "")),
                     )
                 )
             except (ValueError, KeyError) as error:
                 raise ValueError(f"{path}:{number}: not a valid corpus line ({error})") from error
     return examples
+
+
+def load_asr_cer(corpus_dir: Path) -> dict[str, float]:
+    """Character error rate of each speech-recognised row against its script, by row id.
+
+    From asr_stats.jsonl (written by classifiers/corpus/asr_variants.py); empty when missing.
+    """
+    path = corpus_dir / "asr_stats.jsonl"
+    if not path.is_file():
+        return {}
+    rates = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                row = json.loads(line)
+                rates[str(row["id"])] = float(row["cer"])
+    return rates
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     import torch
 
     from classifiers.artifact import ensure_default_classifier
-    from classifiers.dataset import DEFAULT_CORPUS_DIR, load_split
+    from classifiers.dataset import DEFAULT_CORPUS_DIR, load_asr_cer, load_split
     from classifiers.report import evaluate_dir, format_report, read_realtext
     from server.settings import Settings
 
@@ -56,11 +56,13 @@ def run(args: argparse.Namespace) -> int:
             directories += sorted(
                 p for p in candidates.iterdir() if (p / "manifest.json").is_file()
             )
-    test = load_split(args.corpus or DEFAULT_CORPUS_DIR, "test")
+    corpus = args.corpus or DEFAULT_CORPUS_DIR
+    test = load_split(corpus, "test")
+    asr_cer = load_asr_cer(corpus)
     realtext = read_realtext(args.realtext)
     reports = []
     for directory in directories:
         log.info("evaluating %s", directory)
-        reports.append(evaluate_dir(directory, test, realtext))
+        reports.append(evaluate_dir(directory, test, realtext, asr_cer=asr_cer))
     print(format_report(reports))
     return 0

@@ -14,8 +14,12 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("prepare", help="join/verify the Whisper model, build the classifier if missing")
-    parser.add_argument("--skip-classifier", action="store_true", help="only prepare speech recognition")
+    parser = subparsers.add_parser(
+        "prepare", help="join/verify the Whisper model, build the classifier if missing"
+    )
+    parser.add_argument(
+        "--skip-classifier", action="store_true", help="only prepare speech recognition"
+    )
     parser.set_defaults(func=run)
 
 
@@ -31,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     smart_turn = resolve_smart_turn_model(None, settings.cache_dir)
     log.info("callbot end-of-turn model ready: %s", smart_turn)
     if not args.skip_classifier:
-        classifier_dir = ensure_default_classifier(settings.classifier_model_dir, settings.cache_dir)
+        classifier_dir = ensure_default_classifier(
+            settings.classifier_model_dir, settings.cache_dir
+        )
         log.info("classifier ready: %s", classifier_dir)
     return 0
