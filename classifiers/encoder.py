@@ -17,6 +17,7 @@ from transformers import AutoModel, AutoTokenizer, PreTrainedModel, PreTrainedTo
 from transformers.utils import logging as hf_logging
 
 from classifiers.scorer import softmax
+from classifiers.text_norm import strip_diacritics
 
 ENCODER_SUBDIR = "encoder"
 HEADS_FILE = "heads.pt"
@@ -33,6 +34,9 @@ class EncoderSettings:
     max_length: int = 128  # tokens including the two special tokens
     head_tokens: int = 32  # a long call keeps its first words (the opening cry) ...
     text_prefix: str = ""  # e5 expects "query: "
+    # "text": the transcript as written; "both": the transcript, [SEP], then the same words
+    # without tone marks, so a tone the recogniser got wrong still meets a known word.
+    view: str = "text"
     dropout: float = 0.1
     temperatures: tuple[float, float] = (1.0, 1.0)
 
@@ -80,15 +84,23 @@ class TextEncoderInput:
         self._pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
 
     def token_ids(self, text: str) -> list[int]:
-        ids = self.tokenizer(self.settings.text_prefix + text, add_special_tokens=False)[
+        if self.settings.view == "both":
+            room = (self.settings.max_length - 3) // 2
+            plain = self._cut(self._ids(strip_diacritics(text)), room)
+            return [self._cls, *self._cut(self._ids(text), room), self._sep, *plain, self._sep]
+        return [self._cls, *self._cut(self._ids(text), self.settings.max_length - 2), self._sep]
+
+    def _ids(self, text: str) -> list[int]:
+        return self.tokenizer(self.settings.text_prefix + text, add_special_tokens=False)[
             "input_ids"
         ]
-        room = self.settings.max_length - 2
-        if len(ids) > room:
-            # ... and its latest words, where a growing transcript states the newest facts.
-            head = min(self.settings.head_tokens, room)
-            ids = ids[:head] + ids[len(ids) - (room - head) :]
-        return [self._cls, *ids, self._sep]
+
+    def _cut(self, ids: list[int], room: int) -> list[int]:
+        if len(ids) <= room:
+            return ids
+        # ... and its latest words, where a growing transcript states the newest facts.
+        head = min(self.settings.head_tokens, room)
+        return ids[:head] + ids[len(ids) - (room - head) :]
 
     def batch(self, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
         rows = [self.token_ids(text) for text in texts]
