@@ -16,9 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("train", help="train classifier candidates (progress on stderr)")
     parser.add_argument(
         "--candidate",
-        choices=["scratch", "e5", "ngram", "all"],
+        choices=["scratch", "e5", "ngram", "ensemble", "all"],
         default="all",
-        help="which model to train (default: all three)",
+        help="which model to train (default: all; 'ensemble' trains its members first)",
     )
     parser.add_argument(
         "--out",
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from classifiers.artifact import artefact_version, train_to_dir
+    from classifiers.artifact import ENSEMBLE, artefact_version, compose_ensemble_dir, train_to_dir
     from classifiers.dataset import DEFAULT_CORPUS_DIR
     from classifiers.training import CANDIDATES, Splits, TrainConfig
     from server.settings import Settings
@@ -47,9 +47,19 @@ def run(args: argparse.Namespace) -> int:
     config = TrainConfig()
     version = artefact_version(corpus_dir, config)
     splits = Splits.load(corpus_dir)
-    candidates = CANDIDATES if args.candidate == "all" else (args.candidate,)
+    if args.candidate == "all":
+        candidates = list(CANDIDATES)
+    elif args.candidate == ENSEMBLE:
+        candidates = list(config.ensemble_members)
+    else:
+        candidates = [args.candidate]
     for candidate in candidates:
         dev_score = train_to_dir(candidate, splits, config, out_dir / candidate, version)
         log.info("%s: dev selection score %.4f -> %s", candidate, dev_score, out_dir / candidate)
         print(out_dir / candidate)
+    if args.candidate in ("all", ENSEMBLE):
+        members = {name: out_dir / name for name in config.ensemble_members}
+        dev_score = compose_ensemble_dir(members, splits, config, out_dir / ENSEMBLE, version)
+        log.info("%s: dev selection score %.4f -> %s", ENSEMBLE, dev_score, out_dir / ENSEMBLE)
+        print(out_dir / ENSEMBLE)
     return 0

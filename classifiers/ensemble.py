@@ -1,0 +1,62 @@
+"""A candidate made of trained candidates: the mean of their calibrated probabilities.
+
+Holds no training code: members are trained elsewhere (training.py) and only combined here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from classifiers.encoder import EncoderModel
+from classifiers.ngram_baseline import NgramModel
+from classifiers.scorer import LabelScorer
+
+MEMBERS_DIR = "members"
+CONFIG_FILE = "ensemble.json"
+_LOADERS = {"encoder": EncoderModel.load, "ngram": NgramModel.load}
+
+
+class EnsembleModel:
+    """Equal-weight mean of the members' probabilities (each member calibrated on dev itself)."""
+
+    kind = "ensemble"
+
+    def __init__(self, members: dict[str, LabelScorer]) -> None:
+        if not members:
+            raise ValueError("an ensemble needs at least one member")
+        unknown = [name for name, m in members.items() if m.kind not in _LOADERS]
+        if unknown:
+            raise ValueError(f"ensemble members of unknown kind: {', '.join(unknown)}")
+        self.members = members
+
+    def predict_proba(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        outputs = [member.predict_proba(texts) for member in self.members.values()]
+        return (
+            np.mean([types for types, _ in outputs], axis=0),
+            np.mean([urgencies for _, urgencies in outputs], axis=0),
+        )
+
+    def save(self, directory: Path) -> None:
+        for name, member in self.members.items():
+            member_dir = directory / MEMBERS_DIR / name
+            member_dir.mkdir(parents=True, exist_ok=True)
+            member.save(member_dir)  # type: ignore[attr-defined]
+        config = {"members": [{"name": n, "kind": m.kind} for n, m in self.members.items()]}
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2))
+
+    @classmethod
+    def load(cls, directory: Path) -> EnsembleModel:
+        config = json.loads((directory / CONFIG_FILE).read_text())
+        members: dict[str, LabelScorer] = {}
+        for entry in config["members"]:
+            loader = _LOADERS.get(entry["kind"])
+            if loader is None:
+                raise ValueError(
+                    f"{directory / CONFIG_FILE}: unknown member kind {entry['kind']!r}"
+                )
+            members[entry["name"]] = loader(directory / MEMBERS_DIR / entry["name"])
+        return cls(members)
