@@ -85,9 +85,11 @@ def score(
     urgency_probs: np.ndarray,
     urgency_true: np.ndarray,
     urgency_pred: np.ndarray | None = None,
+    type_pred: np.ndarray | None = None,
 ) -> Scores:
-    """Metrics from probabilities; urgency_pred overrides argmax (e.g. after the safety layer)."""
-    type_pred = type_probs.argmax(axis=1)
+    """Metrics from probabilities; the *_pred arrays override argmax (after the safety layer)."""
+    if type_pred is None:
+        type_pred = type_probs.argmax(axis=1)
     if urgency_pred is None:
         urgency_pred = urgency_probs.argmax(axis=1)
     p1_recall, under, over = urgency_errors(urgency_true, urgency_pred)

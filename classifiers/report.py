@@ -20,8 +20,8 @@ from classifiers.dataset import VARIANTS, LabelledText
 from classifiers.evaluation import Latency, Scores, measure_latency, score
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 from classifiers.red_flags import apply_red_flags, find_red_flags
-from classifiers.training import URGENCY_INDEX, label_arrays
-from classifiers.triage_classifier import TriageClassifier
+from classifiers.training import TYPE_INDEX, URGENCY_INDEX, label_arrays
+from classifiers.triage_classifier import TriageClassifier, final_type
 
 
 @dataclass
@@ -37,6 +37,7 @@ class CandidateReport:
 # recognised rows up to this CER are the ones that look like real speech, not like espeak.
 REAL_SPEECH_LIKE_CER = 0.45
 ASR_REAL_LIKE = f"asr, CER<={REAL_SPEECH_LIKE_CER}"
+FIRST_SENTENCE = "clean, first sentence"
 
 
 def evaluate_dir(
@@ -50,6 +51,8 @@ def evaluate_dir(
     scorer = load_scorer(directory)
     classifier = TriageClassifier(scorer, CueWords.load(directory), str(manifest["version"]))
     subsets = {variant: [e for e in test if e.variant == variant] for variant in VARIANTS}
+    # The first seconds of a call: opener + first sentence only (corpus ids ending in "-p").
+    subsets[FIRST_SENTENCE] = [e for e in subsets["clean"] if e.example_id.endswith("-p")]
     if asr_cer:
         subsets[ASR_REAL_LIKE] = [
             e for e in subsets["asr"] if asr_cer.get(e.example_id, 1.0) <= REAL_SPEECH_LIKE_CER
@@ -61,15 +64,24 @@ def evaluate_dir(
             continue
         texts = [e.text for e in subset]
         type_probs, urgency_probs = scorer.predict_proba(texts)
-        # Urgency as the console shows it: after the red-flag safety layer.
+        # Labels as the console shows them: after the red-flag safety layer.
+        flags = [find_red_flags(text) for text in texts]
         final = np.array(
             [
-                URGENCY_INDEX[apply_red_flags(URGENCIES[int(row.argmax())], find_red_flags(text))]
-                for text, row in zip(texts, urgency_probs, strict=True)
+                URGENCY_INDEX[apply_red_flags(URGENCIES[int(row.argmax())], found)]
+                for found, row in zip(flags, urgency_probs, strict=True)
+            ]
+        )
+        final_types = np.array(
+            [
+                TYPE_INDEX[final_type(row, found)]
+                for found, row in zip(flags, type_probs, strict=True)
             ]
         )
         type_true, urgency_true = label_arrays(subset)
-        rows[variant] = score(type_probs, type_true, urgency_probs, urgency_true, final)
+        rows[variant] = score(
+            type_probs, type_true, urgency_probs, urgency_true, final, type_pred=final_types
+        )
     sample = random.Random(7).sample(list(test), min(latency_texts, len(test)))
     latency = measure_latency(classifier.classify, [e.text for e in sample])
     labelled = classifier.classify_batch(list(realtext)) if realtext else []
@@ -99,8 +111,8 @@ def _pct(value: float) -> str:
 
 def format_report(reports: Sequence[CandidateReport]) -> str:
     lines = [
-        "## Test split (urgency after the red-flag safety layer; latency = one classify() call, "
-        "1 CPU thread)",
+        "## Test split (type and urgency after the red-flag safety layer; latency = one "
+        "classify() call, 1 CPU thread)",
         "",
     ]
     lines.append(

@@ -14,7 +14,7 @@ from classifiers.cues import CueWords
 from classifiers.extract import extract_fields
 from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType
 from classifiers.messages import Classification
-from classifiers.red_flags import apply_red_flags, find_red_flags
+from classifiers.red_flags import RedFlag, apply_red_flags, find_red_flags
 from classifiers.scorer import LabelScorer
 
 # What a dispatcher reads in the console (Vietnamese), one name per contract label.
@@ -32,6 +32,22 @@ TYPE_NAMES_VI: dict[IncidentType, str] = {
     IncidentType.MISSING_PERSON: "người mất tích, đi lạc",
     IncidentType.NON_EMERGENCY: "không khẩn cấp",
 }
+
+
+_NON_EMERGENCY = INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)
+
+
+def final_type(type_probs: np.ndarray, flags: Sequence[RedFlag]) -> IncidentType:
+    """The model's type, except that a call with a red flag is never `non_emergency`.
+
+    Then the most probable emergency type wins: "quán tôi cháy rồi" (flagged: a fire in progress)
+    must not sit in the queue as a misdial. Figurative phrases ("cháy hàng") raise no flag.
+    """
+    best = int(type_probs.argmax())
+    if best == _NON_EMERGENCY and flags:
+        ranked = np.argsort(type_probs)[::-1]
+        best = int(next(i for i in ranked if i != _NON_EMERGENCY))
+    return INCIDENT_TYPES[best]
 
 
 class TriageClassifier:
@@ -61,12 +77,14 @@ class TriageClassifier:
     def _label(
         self, text: str, type_probs: np.ndarray, urgency_probs: np.ndarray
     ) -> Classification:
-        incident_type = INCIDENT_TYPES[int(type_probs.argmax())]
         model_urgency = URGENCIES[int(urgency_probs.argmax())]
         flags = find_red_flags(text)
+        incident_type = final_type(type_probs, flags)
         urgency = apply_red_flags(model_urgency, flags)
-        type_confidence = float(type_probs.max())
+        type_confidence = float(type_probs[INCIDENT_TYPES.index(incident_type)])
         reasons = [f"Loại: {TYPE_NAMES_VI[incident_type]} (tin cậy {type_confidence:.0%})"]
+        if incident_type != INCIDENT_TYPES[int(type_probs.argmax())]:
+            reasons.append("Có cờ đỏ nên không xếp vào loại không khẩn cấp")
         cue_words = self._cues.find(text, incident_type)
         if cue_words:
             reasons.append("Từ khóa: " + ", ".join(cue_words))

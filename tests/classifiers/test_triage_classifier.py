@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from classifiers.labels import IncidentType, Urgency
+from classifiers.labels import INCIDENT_TYPES, IncidentType, Urgency
+from classifiers.red_flags import find_red_flags
 from classifiers.text_norm import strip_diacritics
+from classifiers.triage_classifier import final_type
 
-# (transcript, expected type, expected urgency): written for these tests, not taken from the corpus.
+# (transcript, expected type, expected urgency): written for these tests, not taken from the corpus,
+# except the issue's own "quán bán cháy hàng rồi", which the corpus supplement also uses.
 FIXED_CASES: list = [
     (
         "alo cứu với nhà tôi ở số 5 ngõ 12 Láng Hạ đang cháy, con tôi còn trong phòng",
@@ -15,12 +19,10 @@ FIXED_CASES: list = [
         Urgency.P1,
     ),
     ("bố em ngã, gọi không trả lời, không thở", IncidentType.MEDICAL, Urgency.P1),
-    pytest.param(
-        "quán bán cháy hàng rồi",
-        IncidentType.NON_EMERGENCY,
-        Urgency.P4,
-        marks=pytest.mark.xfail(reason="known model error: the default reads 'cháy' as fire"),
-    ),
+    ("quán bán cháy hàng rồi", IncidentType.NON_EMERGENCY, Urgency.P4),
+    # The literal twin of the figurative case: a burning shop is still a fire.
+    ("quán phở nhà tôi đang cháy, khói đen lắm", IncidentType.FIRE, Urgency.P2),
+    ("bánh chưng bán cháy hàng từ trưa, mai tôi nhập thêm", IncidentType.NON_EMERGENCY, Urgency.P4),
     ("có thằng cầm dao đang đuổi chém người ở đầu chợ", IncidentType.VIOLENT_CRIME, Urgency.P1),
     (
         "đêm qua nhà tôi bị mất trộm chiếc xe máy để ngoài sân",
@@ -44,11 +46,10 @@ FIXED_CASES: list = [
     ("chồng tôi say rượu đang đánh tôi và con", IncidentType.DOMESTIC_VIOLENCE, Urgency.P2),
     ("mùi gas nồng nặc trong bếp, chưa cháy nhưng tôi sợ quá", IncidentType.HAZARD, Urgency.P2),
     ("mẹ tôi đột nhiên co giật rồi bất tỉnh", IncidentType.MEDICAL, Urgency.P1),
-    pytest.param(
+    (
         "con tôi đi học không về, mất liên lạc từ chiều đến giờ",
         IncidentType.MISSING_PERSON,
         Urgency.P2,
-        marks=pytest.mark.xfail(reason="known model error: P3 without diacritics"),
     ),
     ("cho tôi hỏi làm lại căn cước thì ra đâu", IncidentType.NON_EMERGENCY, Urgency.P4),
 ]
@@ -86,11 +87,33 @@ def test_calm_caller_with_critical_news_is_p1_medical(classifier):
     assert all(flag.reason in result.reasons for flag in result.red_flags)
 
 
-@pytest.mark.xfail(reason="known model error: the default reads 'cháy hàng' as fire")
 def test_figurative_fire_is_not_an_emergency(classifier):
     result = classifier.classify("quán bán cháy hàng rồi")
-    assert result.incident_type is IncidentType.NON_EMERGENCY
+    assert (result.incident_type, result.urgency) == (IncidentType.NON_EMERGENCY, Urgency.P4)
     assert not result.red_flags
+
+
+def test_a_flagged_call_is_never_filed_as_a_non_emergency(classifier):
+    # Short and shop-like, so the model alone may lean to "cháy hàng"; the red flag decides.
+    for text in ("quán tôi cháy rồi", "quan toi chay roi"):
+        result = classifier.classify(text)
+        assert result.incident_type is IncidentType.FIRE
+        assert result.urgency.rank <= Urgency.P2.rank
+        assert any(flag.name == "fire_burning" for flag in result.red_flags)
+
+
+def test_final_type_skips_non_emergency_only_when_a_flag_fired():
+    probs = np.zeros(len(INCIDENT_TYPES))
+    probs[INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)] = 0.6
+    probs[INCIDENT_TYPES.index(IncidentType.FIRE)] = 0.3
+    probs[INCIDENT_TYPES.index(IncidentType.HAZARD)] = 0.1
+    assert final_type(probs, ()) is IncidentType.NON_EMERGENCY
+    assert final_type(probs, find_red_flags("quán tôi cháy rồi")) is IncidentType.FIRE
+
+
+def test_a_burning_karaoke_bar_with_people_trapped_is_p1_fire(classifier):
+    result = classifier.classify("quán hát karaoke trên phố đang cháy, khách bị kẹt ở tầng ba")
+    assert (result.incident_type, result.urgency) == (IncidentType.FIRE, Urgency.P1)
 
 
 def test_growing_transcript_settles_on_the_right_label(classifier):
