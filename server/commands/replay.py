@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--jobs", type=int, default=2, help="calls replayed at once (2)")
     parser.add_argument(
-        "--live", metavar="URL", help="feed the calls into a running server instead (http://host:port)"
+        "--live",
+        metavar="URL",
+        help="feed the calls into a running server instead (http://host:port)",
     )
     parser.add_argument("--trunk", default="replay", help="trunk name for --live (replay)")
     parser.add_argument("--secret", help="the trunk's secret for --live")
