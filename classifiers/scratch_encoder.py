@@ -1,16 +1,17 @@
-"""Candidate (a): a compact BERT with a WordPiece tokenizer learned on the training transcripts.
+"""Candidate (a): a compact BERT with a syllable WordPiece vocabulary learned on the training texts.
 
 Writes an untrained Hugging Face encoder directory; the fine-tuning itself lives in training.py.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers
 from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
@@ -28,16 +29,42 @@ class ScratchShape:
     max_positions: int = 160
 
 
-def learn_tokenizer(texts: Iterable[str], vocab_size: int) -> PreTrainedTokenizerFast:
-    tokenizer = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+def _normalizer() -> normalizers.Normalizer:
     # NFC + lowercase keeps the tone marks: "cháy" (fire) and "chạy" (run) must stay apart.
-    tokenizer.normalizer = normalizers.Sequence([normalizers.NFC(), normalizers.Lowercase()])
+    return normalizers.Sequence([normalizers.NFC(), normalizers.Lowercase()])
+
+
+def syllable_vocabulary(texts: Iterable[str], vocab_size: int) -> dict[str, int]:
+    """Special tokens, every character (alone and as a "##" continuation), then whole syllables.
+
+    Vietnamese writes one syllable per word, so the pieces are the syllables the corpus uses most
+    (ties broken alphabetically: the same corpus always gives the same vocabulary, which the
+    tokenizers library's own trainers do not promise); any other word falls back to characters.
+    """
+    normalizer = _normalizer()
+    pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text))
+        counts.update(word for word, _ in words)
+    characters = sorted({char for word in counts for char in word})
+    pieces = SPECIAL_TOKENS + characters + [f"##{char}" for char in characters]
+    taken = set(pieces)
+    for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if len(pieces) >= vocab_size or count < 2:
+            break
+        if word not in taken:
+            pieces.append(word)
+            taken.add(word)
+    return {piece: index for index, piece in enumerate(pieces)}
+
+
+def learn_tokenizer(texts: Iterable[str], vocab_size: int) -> PreTrainedTokenizerFast:
+    vocabulary = syllable_vocabulary(texts, vocab_size)
+    tokenizer = Tokenizer(models.WordPiece(vocab=vocabulary, unk_token="[UNK]"))
+    tokenizer.normalizer = _normalizer()
     tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tokenizer.decoder = decoders.WordPiece()
-    trainer = trainers.WordPieceTrainer(
-        vocab_size=vocab_size, special_tokens=SPECIAL_TOKENS, min_frequency=2, show_progress=False
-    )
-    tokenizer.train_from_iterator(texts, trainer=trainer)
     return PreTrainedTokenizerFast(
         tokenizer_object=tokenizer,
         unk_token="[UNK]",
