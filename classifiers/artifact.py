@@ -22,7 +22,13 @@ from classifiers.encoder import EncoderModel
 from classifiers.ensemble import EnsembleModel
 from classifiers.ngram_baseline import NgramModel
 from classifiers.scorer import LabelScorer
-from classifiers.training import Splits, TrainConfig, dev_selection, train_candidate
+from classifiers.training import (
+    Splits,
+    TrainConfig,
+    dev_selection,
+    label_arrays,
+    train_candidate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +138,8 @@ def compose_ensemble_dir(
 ) -> float:
     """The ensemble of already trained candidate directories, written to out_dir; its dev score."""
     model = EnsembleModel({name: load_scorer(path) for name, path in member_dirs.items()})
+    dev_types, dev_urgencies = label_arrays(splits.dev)
+    model.calibrate([e.text for e in splits.dev], dev_types, dev_urgencies)
     return _write_candidate(out_dir, model, ENSEMBLE, splits, config, version, 0.0)
 
 

@@ -18,8 +18,8 @@ TEXTS = [
     "cho hỏi làm căn cước",
     "tôi gọi nhầm số",
 ] * 3
-TYPES = [0, 0, 4, 4, 11, 11] * 3
-URGENCIES = [0, 1, 0, 1, 3, 3] * 3
+TYPES = [0, 0, 1, 1, 2, 2] * 3
+URGENCIES = [0, 1, 0, 1, 2, 2] * 3
 
 
 def _ngram(regularisation: float) -> NgramModel:
@@ -53,3 +53,16 @@ def test_saved_ensemble_loads_back_through_the_artefact_loader(tmp_path):
 def test_an_empty_ensemble_is_refused():
     with pytest.raises(ValueError, match="at least one member"):
         EnsembleModel({})
+
+
+def test_calibration_sharpens_or_softens_without_changing_any_label(tmp_path):
+    ensemble = EnsembleModel({"low": _ngram(0.1), "high": _ngram(100.0)})
+    texts = ["nhà cháy", "gọi nhầm", "có dao", "căn cước"]
+    before = ensemble.predict_proba(texts)
+    ensemble.calibrate(TEXTS, TYPES, URGENCIES)
+    after = ensemble.predict_proba(texts)
+    assert ensemble.temperatures != (1.0, 1.0)
+    for old, new in zip(before, after, strict=True):
+        np.testing.assert_array_equal(old.argmax(axis=1), new.argmax(axis=1))
+    write_classifier_dir(tmp_path, ensemble, ENSEMBLE, "ensemble-test", CueWords({}), {})
+    assert load_scorer(tmp_path).temperatures == pytest.approx(ensemble.temperatures)
