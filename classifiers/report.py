@@ -102,7 +102,9 @@ def read_realtext(path: Path) -> list[str]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
-        return [row["text"] for row in csv.DictReader(handle, delimiter="\t") if row.get("text")]
+        # QUOTE_NONE: a sentence may hold a lone quote mark; the file has no quoting.
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [row["text"] for row in rows if row.get("text")]
 
 
 def _pct(value: float) -> str:
@@ -164,7 +166,7 @@ def _realtext_section(report: CandidateReport) -> list[str]:
     located = sum(1 for *_, location in report.realtext if location)
     lines = [
         "",
-        f"real text (/work/shared/realtext, {len(report.realtext)} news/report sentences, "
+        f"real text (../shared/realtext, {len(report.realtext)} news/report sentences, "
         f"no labels): {located} with a location",
         "  predicted types: " + ", ".join(f"{name} {n}" for name, n in counts.most_common()),
     ]

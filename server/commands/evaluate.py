@@ -10,7 +10,8 @@ import logging
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-REALTEXT_DEFAULT = Path("/work/shared/realtext/incidents.tsv")
+# ../shared next to the repository (read-only evaluation material; never trained on).
+REALTEXT_DEFAULT = Path(__file__).resolve().parents[3] / "shared" / "realtext" / "incidents.tsv"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
