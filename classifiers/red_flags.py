@@ -467,6 +467,29 @@ RULES: tuple[FlagRule, ...] = (
         cancelled_by=("hôm qua", "tuần trước", "tháng trước", "hôm trước", "tối qua", "hôm kia"),
     ),
     _rule(
+        "death_reported",
+        Urgency.P2,
+        "Có người chết / tử vong",
+        (
+            "tử vong",
+            "thiệt mạng",
+            "thi thể",
+            "xác chết",
+            "chết tại chỗ",
+            "có người chết",
+            "đã chết",
+            "chết cháy",
+            "đâm chết",
+            "cán chết",
+            "đánh chết",
+            "chém chết",
+            "giết chết",
+            "sát hại",
+        ),
+        # Not "chết rồi" (an exclamation: "oh no"), "chết người" ("nóng chết người"), "bị chết"
+        # ("bị chết máy": the engine stalled) or "chết cười"/"chết mất": figurative.
+    ),
+    _rule(
         "death_threat",
         Urgency.P2,
         "Có người dọa giết",

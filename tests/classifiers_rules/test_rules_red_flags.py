@@ -33,6 +33,7 @@ FIRING = {
     "gas_leak": "nhà tôi có mùi gas nồng nặc",
     "violence_in_progress": "chồng tôi đang đánh tôi",
     "death_threat": "có người nhắn tin dọa giết tôi",
+    "death_reported": "phát hiện thi thể một người đàn ông dưới cống",
     "child_missing": "con tôi năm tuổi đi lạc ở hội chợ",
     "missing_near_water": "con tôi ba tuổi đi lạc gần bờ sông, tìm không thấy",
     "fall_into_pit": "thằng bé ngã xuống hố sâu ở công trình",
@@ -113,6 +114,35 @@ def test_figurative_and_harmless_calls_raise_no_flag(text: str) -> None:
 def test_a_shop_that_caught_fire_is_a_fire_in_progress(text: str) -> None:
     assert "fire_burning" in names(text)
     assert "fire_burning" not in names(text + ", dập tắt rồi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tai nạn, anh ấy chết tại chỗ rồi",
+        "phát hiện thi thể dưới kênh",
+        "lùi ô tô đâm chết một cô gái",
+        "co nguoi chet o bo song",
+        "nó đánh chết bạn cùng lớp",
+    ],
+)
+def test_a_reported_death_is_at_least_p2(text: str) -> None:
+    assert "death_reported" in names(text)
+    assert strictest(find_red_flags(text)).rank <= Urgency.P2.rank
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chết rồi, tôi bấm nhầm số",
+        "nóng chết người, bao giờ có điện",
+        "xe tôi bị chết máy giữa đường",
+        "đói chết mất",
+        "may quá không có ai tử vong",
+    ],
+)
+def test_figurative_or_negated_deaths_raise_no_death_flag(text: str) -> None:
+    assert "death_reported" not in names(text)
 
 
 def test_flags_come_most_urgent_first() -> None:
