@@ -74,8 +74,8 @@ def evaluate_dir(
         )
         final_types = np.array(
             [
-                TYPE_INDEX[final_type(row, found)]
-                for found, row in zip(flags, type_probs, strict=True)
+                TYPE_INDEX[final_type(row, URGENCIES[index])]
+                for index, row in zip(final, type_probs, strict=True)
             ]
         )
         type_true, urgency_true = label_arrays(subset)

@@ -12,9 +12,9 @@ import numpy as np
 
 from classifiers.cues import CueWords
 from classifiers.extract import extract_fields
-from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType
+from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType, Urgency
 from classifiers.messages import Classification
-from classifiers.red_flags import RedFlag, apply_red_flags, find_red_flags
+from classifiers.red_flags import apply_red_flags, find_red_flags
 from classifiers.scorer import LabelScorer
 
 # What a dispatcher reads in the console (Vietnamese), one name per contract label.
@@ -37,14 +37,15 @@ TYPE_NAMES_VI: dict[IncidentType, str] = {
 _NON_EMERGENCY = INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)
 
 
-def final_type(type_probs: np.ndarray, flags: Sequence[RedFlag]) -> IncidentType:
-    """The model's type, except that a call with a red flag is never `non_emergency`.
+def final_type(type_probs: np.ndarray, urgency: Urgency) -> IncidentType:
+    """The model's type, except that a call ranked P1-P3 is never filed as `non_emergency`.
 
-    Then the most probable emergency type wins: "quán tôi cháy rồi" (flagged: a fire in progress)
-    must not sit in the queue as a misdial. Figurative phrases ("cháy hàng") raise no flag.
+    The urgency is the final one (model, then red flags), and urgency is never lowered, so the
+    type follows it: the most probable emergency type wins. "quán tôi cháy rồi" (red flag: a
+    fire in progress, P2) must not sit in the queue as a misdial; "cháy hàng" raises no flag.
     """
     best = int(type_probs.argmax())
-    if best == _NON_EMERGENCY and flags:
+    if best == _NON_EMERGENCY and urgency is not Urgency.P4:
         ranked = np.argsort(type_probs)[::-1]
         best = int(next(i for i in ranked if i != _NON_EMERGENCY))
     return INCIDENT_TYPES[best]
@@ -79,12 +80,12 @@ class TriageClassifier:
     ) -> Classification:
         model_urgency = URGENCIES[int(urgency_probs.argmax())]
         flags = find_red_flags(text)
-        incident_type = final_type(type_probs, flags)
         urgency = apply_red_flags(model_urgency, flags)
+        incident_type = final_type(type_probs, urgency)
         type_confidence = float(type_probs[INCIDENT_TYPES.index(incident_type)])
         reasons = [f"Loại: {TYPE_NAMES_VI[incident_type]} (tin cậy {type_confidence:.0%})"]
         if incident_type != INCIDENT_TYPES[int(type_probs.argmax())]:
-            reasons.append("Có cờ đỏ nên không xếp vào loại không khẩn cấp")
+            reasons.append(f"Mức {urgency.value} nên không xếp vào loại không khẩn cấp")
         cue_words = self._cues.find(text, incident_type)
         if cue_words:
             reasons.append("Từ khóa: " + ", ".join(cue_words))

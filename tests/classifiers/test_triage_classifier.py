@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from classifiers.labels import INCIDENT_TYPES, IncidentType, Urgency
-from classifiers.red_flags import find_red_flags
 from classifiers.text_norm import strip_diacritics
 from classifiers.triage_classifier import final_type
 
@@ -102,13 +101,14 @@ def test_a_flagged_call_is_never_filed_as_a_non_emergency(classifier):
         assert any(flag.name == "fire_burning" for flag in result.red_flags)
 
 
-def test_final_type_skips_non_emergency_only_when_a_flag_fired():
+def test_final_type_skips_non_emergency_only_for_calls_ranked_above_p4():
     probs = np.zeros(len(INCIDENT_TYPES))
     probs[INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)] = 0.6
     probs[INCIDENT_TYPES.index(IncidentType.FIRE)] = 0.3
     probs[INCIDENT_TYPES.index(IncidentType.HAZARD)] = 0.1
-    assert final_type(probs, ()) is IncidentType.NON_EMERGENCY
-    assert final_type(probs, find_red_flags("quán tôi cháy rồi")) is IncidentType.FIRE
+    assert final_type(probs, Urgency.P4) is IncidentType.NON_EMERGENCY
+    assert final_type(probs, Urgency.P2) is IncidentType.FIRE
+    assert final_type(probs, Urgency.P3) is IncidentType.FIRE
 
 
 def test_a_burning_karaoke_bar_with_people_trapped_is_p1_fire(classifier):
