@@ -18,9 +18,7 @@ from pathlib import Path
 
 from classifiers.cues import CueWords, learn_cues
 from classifiers.dataset import DEFAULT_CORPUS_DIR, corpus_files
-from classifiers.encoder import EncoderModel
-from classifiers.ensemble import EnsembleModel
-from classifiers.ngram_baseline import NgramModel
+from classifiers.ensemble import MEMBER_LOADERS, EnsembleModel
 from classifiers.scorer import LabelScorer
 from classifiers.training import (
     Splits,
@@ -91,13 +89,10 @@ def read_manifest(directory: Path) -> dict[str, object]:
 
 def load_scorer(directory: Path) -> LabelScorer:
     kind = read_manifest(directory)["kind"]
-    if kind == "encoder":
-        return EncoderModel.load(directory)
-    if kind == "ngram":
-        return NgramModel.load(directory)
-    if kind == "ensemble":
-        return EnsembleModel.load(directory)
-    raise NotAClassifierDir(f"{directory}: unknown model kind {kind!r}")
+    loader = {**MEMBER_LOADERS, EnsembleModel.kind: EnsembleModel.load}.get(str(kind))
+    if loader is None:
+        raise NotAClassifierDir(f"{directory}: unknown model kind {kind!r}")
+    return loader(directory)
 
 
 def write_classifier_dir(

@@ -14,6 +14,8 @@ from classifiers.labels import IncidentType, Urgency
 DEFAULT_CORPUS_DIR = Path(__file__).resolve().parent / "corpus" / "data"
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 VARIANTS: tuple[str, ...] = ("clean", "nodiac", "asr")
+# Per recognised row: voice, phone line, CER (written by classifiers/corpus/asr_variants.py).
+ASR_STATS_FILE = "asr_stats.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def load_asr_cer(corpus_dir: Path) -> dict[str, float]:
 
     From asr_stats.jsonl (written by classifiers/corpus/asr_variants.py); empty when missing.
     """
-    path = corpus_dir / "asr_stats.jsonl"
+    path = corpus_dir / ASR_STATS_FILE
     if not path.is_file():
         return {}
     rates = {}

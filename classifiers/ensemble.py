@@ -13,11 +13,12 @@ import numpy as np
 
 from classifiers.encoder import EncoderModel
 from classifiers.ngram_baseline import NgramModel
-from classifiers.scorer import LabelScorer, fit_temperature, softmax
+from classifiers.scorer import LabelScorer, fit_temperatures, softmax
 
 MEMBERS_DIR = "members"
 CONFIG_FILE = "ensemble.json"
-_LOADERS = {"encoder": EncoderModel.load, "ngram": NgramModel.load}
+# Every single-model kind an artefact can hold (artifact.load_scorer adds the ensemble itself).
+MEMBER_LOADERS = {"encoder": EncoderModel.load, "ngram": NgramModel.load}
 
 
 class EnsembleModel:
@@ -35,7 +36,7 @@ class EnsembleModel:
         self.temperatures = temperatures
         if not members:
             raise ValueError("an ensemble needs at least one member")
-        unknown = [name for name, m in members.items() if m.kind not in _LOADERS]
+        unknown = [name for name, m in members.items() if m.kind not in MEMBER_LOADERS]
         if unknown:
             raise ValueError(f"ensemble members of unknown kind: {', '.join(unknown)}")
         self.members = members
@@ -57,10 +58,7 @@ class EnsembleModel:
         self, texts: Sequence[str], type_ids: Sequence[int], urgency_ids: Sequence[int]
     ) -> None:
         type_logits, urgency_logits = self._mean_log_probs(texts)
-        self.temperatures = (
-            fit_temperature(type_logits, np.asarray(type_ids)),
-            fit_temperature(urgency_logits, np.asarray(urgency_ids)),
-        )
+        self.temperatures = fit_temperatures(type_logits, urgency_logits, type_ids, urgency_ids)
 
     def save(self, directory: Path) -> None:
         for name, member in self.members.items():
@@ -78,7 +76,7 @@ class EnsembleModel:
         config = json.loads((directory / CONFIG_FILE).read_text())
         members: dict[str, LabelScorer] = {}
         for entry in config["members"]:
-            loader = _LOADERS.get(entry["kind"])
+            loader = MEMBER_LOADERS.get(entry["kind"])
             if loader is None:
                 raise ValueError(
                     f"{directory / CONFIG_FILE}: unknown member kind {entry['kind']!r}"

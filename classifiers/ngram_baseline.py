@@ -16,7 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
-from classifiers.scorer import fit_temperature, softmax
+from classifiers.scorer import fit_temperatures, softmax
 
 MODEL_FILE = "ngram.joblib"
 CONFIG_FILE = "ngram_config.json"
@@ -95,10 +95,7 @@ class NgramModel:
         self, texts: Sequence[str], type_ids: Sequence[int], urgency_ids: Sequence[int]
     ) -> None:
         type_logits, urgency_logits = self.logits(texts)
-        self.temperatures = (
-            fit_temperature(type_logits, np.asarray(type_ids)),
-            fit_temperature(urgency_logits, np.asarray(urgency_ids)),
-        )
+        self.temperatures = fit_temperatures(type_logits, urgency_logits, type_ids, urgency_ids)
 
     def predict_proba(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         type_logits, urgency_logits = self.logits(texts)

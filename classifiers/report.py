@@ -19,9 +19,9 @@ from classifiers.cues import CueWords
 from classifiers.dataset import VARIANTS, LabelledText
 from classifiers.evaluation import Latency, Scores, measure_latency, score
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
-from classifiers.red_flags import apply_red_flags, find_red_flags
+from classifiers.red_flags import find_red_flags
 from classifiers.training import TYPE_INDEX, URGENCY_INDEX, label_arrays
-from classifiers.triage_classifier import TriageClassifier, final_type
+from classifiers.triage_classifier import TriageClassifier, final_labels
 
 
 @dataclass
@@ -65,19 +65,12 @@ def evaluate_dir(
         texts = [e.text for e in subset]
         type_probs, urgency_probs = scorer.predict_proba(texts)
         # Labels as the console shows them: after the red-flag safety layer.
-        flags = [find_red_flags(text) for text in texts]
-        final = np.array(
-            [
-                URGENCY_INDEX[apply_red_flags(URGENCIES[int(row.argmax())], found)]
-                for found, row in zip(flags, urgency_probs, strict=True)
-            ]
-        )
-        final_types = np.array(
-            [
-                TYPE_INDEX[final_type(row, URGENCIES[index])]
-                for index, row in zip(final, type_probs, strict=True)
-            ]
-        )
+        labels = [
+            final_labels(type_row, URGENCIES[int(urgency_row.argmax())], find_red_flags(text))
+            for text, type_row, urgency_row in zip(texts, type_probs, urgency_probs, strict=True)
+        ]
+        final_types = np.array([TYPE_INDEX[incident_type] for incident_type, _ in labels])
+        final = np.array([URGENCY_INDEX[urgency] for _, urgency in labels])
         type_true, urgency_true = label_arrays(subset)
         rows[variant] = score(
             type_probs, type_true, urgency_probs, urgency_true, final, type_pred=final_types

@@ -43,3 +43,16 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     best = min(grid, key=nll)
     fine = np.linspace(best * 0.9, best * 1.1, 41)
     return float(min(fine, key=nll))
+
+
+def fit_temperatures(
+    type_logits: np.ndarray,
+    urgency_logits: np.ndarray,
+    type_ids: np.ndarray,
+    urgency_ids: np.ndarray,
+) -> tuple[float, float]:
+    """One temperature per head (type, urgency), each fitted on its own dev labels."""
+    return (
+        fit_temperature(type_logits, np.asarray(type_ids)),
+        fit_temperature(urgency_logits, np.asarray(urgency_ids)),
+    )

@@ -25,7 +25,7 @@ from classifiers.encoder import EncoderModel, EncoderSettings, build_network
 from classifiers.evaluation import score, selection_score
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 from classifiers.ngram_baseline import NgramModel
-from classifiers.scorer import LabelScorer, fit_temperature
+from classifiers.scorer import LabelScorer, fit_temperatures
 from classifiers.scratch_encoder import ScratchShape, write_scratch_encoder
 
 log = logging.getLogger(__name__)
@@ -272,9 +272,7 @@ def fine_tune(
     network.eval()
     dev_types, dev_urgencies = label_arrays(dev)
     type_logits, urgency_logits = model.logits([e.text for e in dev])
-    model.with_temperatures(
-        (fit_temperature(type_logits, dev_types), fit_temperature(urgency_logits, dev_urgencies))
-    )
+    model.with_temperatures(fit_temperatures(type_logits, urgency_logits, dev_types, dev_urgencies))
     return model
 
 

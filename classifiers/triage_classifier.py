@@ -14,7 +14,7 @@ from classifiers.cues import CueWords
 from classifiers.extract import extract_fields
 from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType, Urgency
 from classifiers.messages import Classification
-from classifiers.red_flags import apply_red_flags, find_red_flags
+from classifiers.red_flags import RedFlag, apply_red_flags, find_red_flags
 from classifiers.scorer import LabelScorer
 
 # What a dispatcher reads in the console (Vietnamese), one name per contract label.
@@ -51,6 +51,14 @@ def final_type(type_probs: np.ndarray, urgency: Urgency) -> IncidentType:
     return INCIDENT_TYPES[best]
 
 
+def final_labels(
+    type_probs: np.ndarray, model_urgency: Urgency, flags: Sequence[RedFlag]
+) -> tuple[IncidentType, Urgency]:
+    """What the console shows: urgency raised by the red flags, then the type that follows it."""
+    urgency = apply_red_flags(model_urgency, flags)
+    return final_type(type_probs, urgency), urgency
+
+
 class TriageClassifier:
     """Implements classifiers.messages.Classifier around any LabelScorer."""
 
@@ -80,8 +88,7 @@ class TriageClassifier:
     ) -> Classification:
         model_urgency = URGENCIES[int(urgency_probs.argmax())]
         flags = find_red_flags(text)
-        urgency = apply_red_flags(model_urgency, flags)
-        incident_type = final_type(type_probs, urgency)
+        incident_type, urgency = final_labels(type_probs, model_urgency, flags)
         type_confidence = float(type_probs[INCIDENT_TYPES.index(incident_type)])
         reasons = [f"Loại: {TYPE_NAMES_VI[incident_type]} (tin cậy {type_confidence:.0%})"]
         if incident_type != INCIDENT_TYPES[int(type_probs.argmax())]:

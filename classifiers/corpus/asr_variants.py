@@ -18,12 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from classifiers.corpus.generate import DATA_DIR, data_lock, read_split, text_digest, write_split
+from classifiers.dataset import ASR_STATS_FILE
 from classifiers.text_norm import normalize
 
 VOICES = ("vi", "vi-vn-x-central", "vi-vn-x-south")
 PHONE_SHARE = 0.5
 FLUSH_EVERY = 20
-STATS_FILE = "asr_stats.jsonl"
+STATS_FILE = ASR_STATS_FILE
 
 
 def char_error_rate(reference: str, hypothesis: str) -> float:

@@ -1077,85 +1077,88 @@ MISSING = (
     ),
 )
 
-NON_EMERGENCY = tuple(
-    S(T.NON_EMERGENCY, U.P4, *cores, place="none")
-    for cores in (
-        (
-            "cho {toi} hỏi thủ tục làm căn cước cho con ở đâu {a}",
-            "{toi} muốn hỏi làm căn cước cho con thì lên đâu {a}",
-        ),
-        (
-            "{toi} muốn hỏi số điện thoại đội phòng cháy để xin kiểm tra nghiệm thu",
-            "cho {toi} xin số của phòng cảnh sát phòng cháy để hỏi thủ tục",
-        ),
-        ("xin lỗi, {toi} gọi nhầm số {a}", "ơ, nhầm máy rồi, {toi} xin lỗi"),
-        (
-            "ơ, nhầm máy rồi, {toi} định gọi cho cửa hàng điện máy",
-            "{toi} định gọi tổng đài điện lực mà bấm nhầm",
-        ),
-        (
-            "quán {toi} hôm nay bán cháy hàng luôn, mai nhập thêm nha chị",
-            "chị ơi hàng hôm nay cháy hàng rồi, mai giao thêm cho em",
-            "quán bán cháy hàng rồi, mai chị lấy thêm hai thùng nha",
-        ),
-        (
-            "tháng này {toi} cháy túi rồi, cho {toi} khất tiền nhà vài hôm",
-            "dạo này cháy túi quá, tuần sau {toi} trả nha",
-        ),
-        (
-            "hôm qua xem hài chết cười luôn, mày xem chưa",
-            "clip đó chết cười thật, tối nay rảnh không",
-        ),
-        (
-            "{toi} đau đầu vì con quá, nó lười học, muốn hỏi có chỗ nào tư vấn không",
-            "con {toi} nghiện điện thoại, {toi} đau đầu vì con lắm, hỏi chút thôi",
-        ),
-        (
-            "{toi} gọi để cảm ơn các anh hôm qua đến kịp",
-            "cảm ơn các anh hôm trước đã giúp gia đình {toi}",
-        ),
-        ("...", "alo... alo...", "alo"),
-        ("hahaha, công an đấy à, đoán xem tao là ai", "hí hí, chú công an ơi, chú đang làm gì đấy"),
-        ("thử máy thôi, xin lỗi nhé", "{toi} thử xem số này gọi được không"),
-        (
-            "cho hỏi đường tới bệnh viện Bạch Mai đi thế nào",
-            "bệnh viện Chợ Rẫy đi đường nào cho gần {a}",
-        ),
-        (
-            "{toi} muốn khiếu nại xe cứu thương hôm trước đến chậm",
-            "{toi} muốn phản ánh thái độ nhân viên tổng đài hôm trước",
-        ),
-        (
-            "cho {toi} hỏi đăng ký tạm trú cho người thuê nhà làm thế nào",
-            "{toi} muốn hỏi thủ tục khai báo tạm trú",
-        ),
-        ("bé nhà em bấm nhầm số, em xin lỗi anh", "con {toi} nghịch điện thoại bấm nhầm {a}"),
-        (
-            "bao giờ thì có kết quả vụ {toi} trình báo tuần trước",
-            "{toi} hỏi tiến độ cái đơn {toi} nộp tháng trước",
-        ),
-        (
-            "giá xe cứu thương bao nhiêu tiền một chuyến",
-            "gọi xe cứu thương chở về quê thì tính tiền thế nào",
-        ),
-        (
-            "{toi} muốn hỏi chỗ học phòng cháy chữa cháy cho nhân viên",
-            "công ty {toi} muốn tổ chức tập huấn phòng cháy",
-        ),
-        ("cháy vé xem bóng đá rồi, buồn quá", "vé concert cháy sạch rồi mày ơi"),
-        (
-            "{toi} chết cười với thằng bạn, nó bảo gọi thử số này xem có ai nghe không",
-            "tụi em gọi chơi thôi, xin lỗi nha",
-        ),
-        ("bên mình có nhận giữ đồ thất lạc không", "{toi} nhặt được cái ví, muốn nộp ở đâu"),
-        (
-            "{toi} muốn hỏi mùa này có được đốt rơm không",
-            "cho hỏi có quy định giờ hát karaoke không",
-        ),
-        ("trận bóng hôm qua hay quá, đội nhà thắng đậm", "{toi} gọi hỏi tỉ số trận tối qua"),
-        ("dạ không có gì đâu, {toi} bấm nhầm", "không có chuyện gì, {toi} tắt máy đây"),
-        ("ờ... ờ...", "...alo...", "dạ..."),
-    )
+
+def _non_emergencies(*core_groups: tuple[str, ...]) -> tuple[Situation, ...]:
+    """P4 calls said without a place, one situation per group of wordings."""
+    return tuple(S(T.NON_EMERGENCY, U.P4, *cores, place="none") for cores in core_groups)
+
+
+NON_EMERGENCY = _non_emergencies(
+    (
+        "cho {toi} hỏi thủ tục làm căn cước cho con ở đâu {a}",
+        "{toi} muốn hỏi làm căn cước cho con thì lên đâu {a}",
+    ),
+    (
+        "{toi} muốn hỏi số điện thoại đội phòng cháy để xin kiểm tra nghiệm thu",
+        "cho {toi} xin số của phòng cảnh sát phòng cháy để hỏi thủ tục",
+    ),
+    ("xin lỗi, {toi} gọi nhầm số {a}", "ơ, nhầm máy rồi, {toi} xin lỗi"),
+    (
+        "ơ, nhầm máy rồi, {toi} định gọi cho cửa hàng điện máy",
+        "{toi} định gọi tổng đài điện lực mà bấm nhầm",
+    ),
+    (
+        "quán {toi} hôm nay bán cháy hàng luôn, mai nhập thêm nha chị",
+        "chị ơi hàng hôm nay cháy hàng rồi, mai giao thêm cho em",
+        "quán bán cháy hàng rồi, mai chị lấy thêm hai thùng nha",
+    ),
+    (
+        "tháng này {toi} cháy túi rồi, cho {toi} khất tiền nhà vài hôm",
+        "dạo này cháy túi quá, tuần sau {toi} trả nha",
+    ),
+    (
+        "hôm qua xem hài chết cười luôn, mày xem chưa",
+        "clip đó chết cười thật, tối nay rảnh không",
+    ),
+    (
+        "{toi} đau đầu vì con quá, nó lười học, muốn hỏi có chỗ nào tư vấn không",
+        "con {toi} nghiện điện thoại, {toi} đau đầu vì con lắm, hỏi chút thôi",
+    ),
+    (
+        "{toi} gọi để cảm ơn các anh hôm qua đến kịp",
+        "cảm ơn các anh hôm trước đã giúp gia đình {toi}",
+    ),
+    ("...", "alo... alo...", "alo"),
+    ("hahaha, công an đấy à, đoán xem tao là ai", "hí hí, chú công an ơi, chú đang làm gì đấy"),
+    ("thử máy thôi, xin lỗi nhé", "{toi} thử xem số này gọi được không"),
+    (
+        "cho hỏi đường tới bệnh viện Bạch Mai đi thế nào",
+        "bệnh viện Chợ Rẫy đi đường nào cho gần {a}",
+    ),
+    (
+        "{toi} muốn khiếu nại xe cứu thương hôm trước đến chậm",
+        "{toi} muốn phản ánh thái độ nhân viên tổng đài hôm trước",
+    ),
+    (
+        "cho {toi} hỏi đăng ký tạm trú cho người thuê nhà làm thế nào",
+        "{toi} muốn hỏi thủ tục khai báo tạm trú",
+    ),
+    ("bé nhà em bấm nhầm số, em xin lỗi anh", "con {toi} nghịch điện thoại bấm nhầm {a}"),
+    (
+        "bao giờ thì có kết quả vụ {toi} trình báo tuần trước",
+        "{toi} hỏi tiến độ cái đơn {toi} nộp tháng trước",
+    ),
+    (
+        "giá xe cứu thương bao nhiêu tiền một chuyến",
+        "gọi xe cứu thương chở về quê thì tính tiền thế nào",
+    ),
+    (
+        "{toi} muốn hỏi chỗ học phòng cháy chữa cháy cho nhân viên",
+        "công ty {toi} muốn tổ chức tập huấn phòng cháy",
+    ),
+    ("cháy vé xem bóng đá rồi, buồn quá", "vé concert cháy sạch rồi mày ơi"),
+    (
+        "{toi} chết cười với thằng bạn, nó bảo gọi thử số này xem có ai nghe không",
+        "tụi em gọi chơi thôi, xin lỗi nha",
+    ),
+    ("bên mình có nhận giữ đồ thất lạc không", "{toi} nhặt được cái ví, muốn nộp ở đâu"),
+    (
+        "{toi} muốn hỏi mùa này có được đốt rơm không",
+        "cho hỏi có quy định giờ hát karaoke không",
+    ),
+    ("trận bóng hôm qua hay quá, đội nhà thắng đậm", "{toi} gọi hỏi tỉ số trận tối qua"),
+    ("dạ không có gì đâu, {toi} bấm nhầm", "không có chuyện gì, {toi} tắt máy đây"),
+    ("ờ... ờ...", "...alo...", "dạ..."),
 )
 
 SITUATIONS: tuple[Situation, ...] = (
@@ -1176,45 +1179,42 @@ SITUATIONS: tuple[Situation, ...] = (
 # Supplement (generated after SITUATIONS with its own random stream, so the rows above and their
 # speech-recognised copies stay as they are): figurative "cháy"/"chết" next to literal shop fires,
 # so a model has to read "cháy hàng" (sold out) apart from "quán cháy rồi" (the shop is burning).
-FIGURATIVE = tuple(
-    S(T.NON_EMERGENCY, U.P4, *cores, place="none")
-    for cores in (
-        (
-            "quán bán cháy hàng rồi",
-            "quán {toi} cháy hàng rồi {a}",
-            "tiệm {toi} bán cháy hàng, hết sạch rồi",
-            "hôm nay quán cháy hàng sớm, {toi} đóng cửa rồi",
-        ),
-        (
-            "bánh mì cháy hàng rồi anh ơi, mai ghé sớm nha",
-            "sạp {toi} cháy hàng từ sáng, không còn gì bán",
-            "hàng về bao nhiêu cũng cháy hàng hết, {toi} hỏi chỗ nhập thêm",
-        ),
-        (
-            "mấy hôm nay quán cháy hàng liên tục, {toi} muốn hỏi thủ tục mở thêm cửa hàng",
-            "{toi} bán online cháy hàng quá, hỏi chỗ đăng ký hộ kinh doanh",
-        ),
-        (
-            "đợt khuyến mãi cháy hàng luôn, cảm ơn mọi người ủng hộ",
-            "vé cháy hàng sau năm phút, {toi} không mua được",
-        ),
-        (
-            "tối qua đi xem nhạc cháy hết mình luôn",
-            "đội nhà đá cháy quá, {toi} gọi hỏi tỉ số thôi",
-        ),
-        (
-            "chết cười với con {toi}, nó bấm số linh tinh {a}",
-            "xem phim hài chết cười, xin lỗi {toi} bấm nhầm",
-        ),
-        (
-            "{toi} đói chết mất, quán đóng cửa hết rồi, hỏi chỗ nào còn bán",
-            "nóng chết đi được, cho hỏi bao giờ có điện lại",
-        ),
-        (
-            "tháng này cháy túi rồi, {toi} hỏi thủ tục vay vốn thôi",
-            "cháy túi vì mua sắm, {toi} gọi nhầm số ngân hàng",
-        ),
-    )
+FIGURATIVE = _non_emergencies(
+    (
+        "quán bán cháy hàng rồi",
+        "quán {toi} cháy hàng rồi {a}",
+        "tiệm {toi} bán cháy hàng, hết sạch rồi",
+        "hôm nay quán cháy hàng sớm, {toi} đóng cửa rồi",
+    ),
+    (
+        "bánh mì cháy hàng rồi anh ơi, mai ghé sớm nha",
+        "sạp {toi} cháy hàng từ sáng, không còn gì bán",
+        "hàng về bao nhiêu cũng cháy hàng hết, {toi} hỏi chỗ nhập thêm",
+    ),
+    (
+        "mấy hôm nay quán cháy hàng liên tục, {toi} muốn hỏi thủ tục mở thêm cửa hàng",
+        "{toi} bán online cháy hàng quá, hỏi chỗ đăng ký hộ kinh doanh",
+    ),
+    (
+        "đợt khuyến mãi cháy hàng luôn, cảm ơn mọi người ủng hộ",
+        "vé cháy hàng sau năm phút, {toi} không mua được",
+    ),
+    (
+        "tối qua đi xem nhạc cháy hết mình luôn",
+        "đội nhà đá cháy quá, {toi} gọi hỏi tỉ số thôi",
+    ),
+    (
+        "chết cười với con {toi}, nó bấm số linh tinh {a}",
+        "xem phim hài chết cười, xin lỗi {toi} bấm nhầm",
+    ),
+    (
+        "{toi} đói chết mất, quán đóng cửa hết rồi, hỏi chỗ nào còn bán",
+        "nóng chết đi được, cho hỏi bao giờ có điện lại",
+    ),
+    (
+        "tháng này cháy túi rồi, {toi} hỏi thủ tục vay vốn thôi",
+        "cháy túi vì mua sắm, {toi} gọi nhầm số ngân hàng",
+    ),
 )
 
 SHOP_FIRES = (

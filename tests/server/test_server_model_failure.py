@@ -36,6 +36,19 @@ class CrashingRecognizer:
         return []
 
 
+def _spoken_call(url: str, call_id: str):  # type: ignore[no-untyped-def]
+    return stream_file(
+        url,
+        None,
+        samples=spoken_call(),
+        codec="pcm16",
+        call_id=call_id,
+        trunk=TRUNK,
+        secret=SECRET,
+        speed=2.0,
+    )
+
+
 async def test_a_crashing_model_step_ends_only_its_own_call(
     server_settings, transcriber, classifier
 ):
@@ -62,29 +75,9 @@ async def test_a_crashing_model_step_ends_only_its_own_call(
         while not server.started:  # noqa: ASYNC110  (uvicorn offers no event)
             await asyncio.sleep(0.02)
         url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-        good = asyncio.create_task(
-            stream_file(
-                url,
-                None,
-                samples=spoken_call(),
-                codec="pcm16",
-                call_id="ok-1",
-                trunk=TRUNK,
-                secret=SECRET,
-                speed=2.0,
-            )
-        )
+        good = asyncio.create_task(_spoken_call(url, "ok-1"))
         await asyncio.sleep(0.2)
-        bad = await stream_file(
-            url,
-            None,
-            samples=spoken_call(),
-            codec="pcm16",
-            call_id="crash-1",
-            trunk=TRUNK,
-            secret=SECRET,
-            speed=2.0,
-        )
+        bad = await _spoken_call(url, "crash-1")
         assert bad.error is not None and "injected model failure" in bad.error
         assert bad.ended_reason == "error"
         result = await good
