@@ -1,24 +1,21 @@
-"""Cue words learned from the training corpus: the words that best explain each incident type.
+"""Cue words of a trained artefact: the words that best explain each incident type, looked up.
 
 They only explain a label to a dispatcher ("Từ khóa: cháy, khói"); they never decide one.
+Learning them is training code (classifiers/training/cue_learning.py).
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 
-from classifiers.dataset import LabelledText
 from classifiers.labels import IncidentType
 from classifiers.text_norm import fold, normalize
 
 CUES_FILE = "cues.json"
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return normalize(text).split()
 
 
@@ -30,39 +27,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _terms(words: list[str]) -> list[str]:
+def terms_of(words: list[str]) -> list[str]:
     """Content words and adjacent pairs of them: "mắc kẹt" explains more than "kẹt"."""
     content = [word if fold(word) not in _FUNCTION_WORDS else "" for word in words]
     pairs = [f"{a} {b}" for a, b in zip(content, content[1:], strict=False) if a and b]
     return [word for word in content if word] + pairs
-
-
-def learn_cues(
-    examples: Sequence[LabelledText], per_type: int = 80, min_count: int = 8, purity: float = 0.7
-) -> dict[str, dict[str, float]]:
-    """Per type, terms (as written, with diacritics) that mostly occur in calls of that type.
-
-    A cue must be frequent in the type and at least `purity` of its calls must be of that type,
-    so that words every caller says ("con", "còn", "alo") never show up as an explanation.
-    """
-    counts: dict[IncidentType, Counter[str]] = {t: Counter() for t in IncidentType}
-    for example in examples:
-        if example.variant == "clean":  # spelled words a dispatcher can read
-            counts[example.incident_type].update(set(_terms(_words(example.text))))
-    total = Counter[str]()
-    for counter in counts.values():
-        total.update(counter)
-    cues: dict[str, dict[str, float]] = {}
-    for incident_type, counter in counts.items():
-        scored = {}
-        for term, count in counter.items():
-            share = count / total[term]
-            if count >= min_count and share >= purity and len(term) >= 3:
-                # Pairs rank above single words of the same strength.
-                scored[term] = round(share * math.log(count) * (1.5 if " " in term else 1.0), 3)
-        best = sorted(scored.items(), key=lambda item: -item[1])[:per_type]
-        cues[incident_type.value] = dict(best)
-    return cues
 
 
 class CueWords:
@@ -82,7 +51,7 @@ class CueWords:
         """The strongest cues of the label in the text, as the caller said them."""
         table = self._by_type.get(incident_type.value, {})
         found: dict[str, float] = {}
-        for term in _terms(_words(text)):
+        for term in terms_of(words_of(text)):
             hit = table.get(fold(term))
             if hit is not None:
                 found[term] = hit[1]

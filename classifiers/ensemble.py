@@ -1,6 +1,6 @@
 """A candidate made of trained candidates: the mean of their calibrated probabilities.
 
-Holds no training code: members are trained elsewhere (training.py) and only combined here.
+Holds no training code: members are trained elsewhere (training/trainer.py) and only combined here.
 """
 
 from __future__ import annotations

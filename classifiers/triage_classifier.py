@@ -121,7 +121,8 @@ def load_classifier(
     `threads` sets torch's intra-op threads (process-wide): one call stays on few cores so that
     several calls can be classified side by side.
     """
-    from classifiers.artifact import ensure_default_classifier, load_scorer, read_manifest
+    from classifiers.artifact import load_scorer, read_manifest
+    from classifiers.training.build import ensure_default_classifier
 
     if threads is not None:
         import torch

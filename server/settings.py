@@ -9,15 +9,12 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-
-def _default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hotline-triage"
+from speech.model_store import default_cache_dir
 
 
 @dataclass(frozen=True)
 class Settings:
-    cache_dir: Path = field(default_factory=_default_cache_dir)
+    cache_dir: Path = field(default_factory=default_cache_dir)
     whisper_model_dir: Path | None = None  # None: the bundled Whisper base, joined into cache_dir
     classifier_model_dir: Path | None = None  # None: the default classifier built into cache_dir
     db_path: Path = Path("var/hotline.sqlite3")

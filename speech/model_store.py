@@ -39,6 +39,12 @@ class WhisperModelError(RuntimeError):
     """The Whisper model is missing or corrupt; the message says what to do."""
 
 
+def default_cache_dir() -> Path:
+    """Where joined and built models live unless HOTLINE_CACHE_DIR says otherwise."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hotline-triage"
+
+
 def resolve_whisper_model(model_dir: Path | None, cache_dir: Path) -> Path:
     """Directory of a loadable CTranslate2 Whisper model.
 

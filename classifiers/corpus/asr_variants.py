@@ -3,7 +3,7 @@
 Resumable (results live in data/*.jsonl, rows with variant "asr"); never changes a clean row.
 Run: `nice python -m classifiers.corpus.asr_variants [--train 600]`. Test rows first, then dev
 and train interleaved; Ctrl-C keeps what is done. A tooling entry point: it loads the models
-itself, so it is the only corpus module that imports speech/ and the settings.
+itself, so it is the only corpus module that imports speech/.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from classifiers.corpus.generate import DATA_DIR, data_lock, read_split, text_digest, write_split
-from classifiers.dataset import ASR_STATS_FILE
 from classifiers.text_norm import normalize
+from classifiers.training.dataset import ASR_STATS_FILE
 
 VOICES = ("vi", "vi-vn-x-central", "vi-vn-x-south")
 PHONE_SHARE = 0.5
@@ -107,16 +107,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=0, help="stop after this many new rows")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=114)
+    parser.add_argument("--whisper-model", type=Path, default=None, help="CTranslate2 Whisper dir")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="where the bundled model is")
     args = parser.parse_args(argv)
 
-    # Lazy imports: only this tool needs the speech stack and the process settings.
-    from server.settings import Settings
-    from speech.model_store import resolve_whisper_model
+    # Lazy imports: only this tool needs the speech stack.
+    from speech.model_store import default_cache_dir, resolve_whisper_model
     from speech.tts import EspeakTTS
     from speech.whisper import WhisperTranscriber
 
-    settings = Settings.from_env()
-    model_dir = resolve_whisper_model(settings.whisper_model_dir, settings.cache_dir)
+    model_dir = resolve_whisper_model(args.whisper_model, args.cache_dir or default_cache_dir())
     transcriber = WhisperTranscriber(model_dir, cpu_threads=args.threads, num_workers=1)
 
     rows_by_split = {s: read_split(args.data / f"{s}.jsonl") for s in ("train", "dev", "test")}

@@ -42,9 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import torch
 
-    from classifiers.artifact import ensure_default_classifier
-    from classifiers.dataset import DEFAULT_CORPUS_DIR, load_asr_cer, load_split
-    from classifiers.report import evaluate_dir, format_report, read_realtext
+    from classifiers.training.build import ensure_default_classifier
+    from classifiers.training.dataset import DEFAULT_CORPUS_DIR, load_asr_cer, load_split
+    from classifiers.training.report import evaluate_dir, format_report, read_realtext
     from server.settings import Settings
 
     settings = Settings.from_env()

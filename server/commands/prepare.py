@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from classifiers.artifact import ensure_default_classifier
+    from classifiers.training.build import ensure_default_classifier
     from speech.model_store import resolve_whisper_model
 
     settings = Settings.from_env()

@@ -36,9 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from classifiers.artifact import ENSEMBLE, artefact_version, compose_ensemble_dir, train_to_dir
-    from classifiers.dataset import DEFAULT_CORPUS_DIR
-    from classifiers.training import CANDIDATES, Splits, TrainConfig
+    from classifiers.training.build import (
+        ENSEMBLE,
+        artefact_version,
+        compose_ensemble_dir,
+        train_to_dir,
+    )
+    from classifiers.training.dataset import DEFAULT_CORPUS_DIR
+    from classifiers.training.trainer import CANDIDATES, Splits, TrainConfig
     from server.settings import Settings
 
     settings = Settings.from_env()

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from classifiers.artifact import NotAClassifierDir, ensure_default_classifier, read_manifest
+from classifiers.artifact import NotAClassifierDir, read_manifest
+from classifiers.training.build import ensure_default_classifier
 
 
 def test_a_random_directory_is_refused(tmp_path):

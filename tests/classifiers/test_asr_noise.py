@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from classifiers.asr_noise import AsrNoise, NoiseRates
-from classifiers.dataset import LabelledText
 from classifiers.labels import IncidentType, Urgency
 from classifiers.text_norm import normalize
+from classifiers.training.asr_noise import AsrNoise, NoiseRates
+from classifiers.training.dataset import LabelledText
 
 
 def _row(text: str, variant: str, scenario: str = "fire-P1-000") -> LabelledText:

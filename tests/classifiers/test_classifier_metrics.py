@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classifiers.evaluation import expected_calibration_error, macro_f1, urgency_errors
 from classifiers.scorer import fit_temperature, softmax
+from classifiers.training.evaluation import expected_calibration_error, macro_f1, urgency_errors
 
 
 def test_under_and_over_triage_follow_the_label_contract():

@@ -7,7 +7,7 @@ import pytest
 from tokenizers import Tokenizer
 from transformers import AutoModel, AutoTokenizer
 
-from classifiers.e5_convert import convert_e5, e5_tokenizer_path, embed
+from classifiers.training.e5_convert import convert_e5, e5_tokenizer_path, embed
 
 SENTENCES = ["cháy nhà", "hỏa hoạn", "trộm xe", "kẻ trộm lấy mất xe máy", "nhà bị cháy"]
 

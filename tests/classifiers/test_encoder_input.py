@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from classifiers.encoder import EncoderSettings, TextEncoderInput
-from classifiers.scratch_encoder import learn_tokenizer
 from classifiers.text_norm import strip_diacritics
+from classifiers.training.scratch_encoder import learn_tokenizer
 
 TEXTS = [
     "nhà tôi đang cháy con tôi còn trong phòng",

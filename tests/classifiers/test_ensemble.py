@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classifiers.artifact import ENSEMBLE, load_scorer, write_classifier_dir
+from classifiers.artifact import load_scorer
 from classifiers.cues import CueWords
 from classifiers.ensemble import EnsembleModel
 from classifiers.ngram_baseline import NgramModel
+from classifiers.training.build import ENSEMBLE, write_classifier_dir
 
 TEXTS = [
     "nhà tôi đang cháy",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from classifiers.artifact import ensure_default_classifier, read_manifest
-from classifiers.dataset import DEFAULT_CORPUS_DIR, load_asr_cer, load_split
-from classifiers.report import ASR_REAL_LIKE, FIRST_SENTENCE, evaluate_dir, format_report
+from classifiers.artifact import read_manifest
+from classifiers.training.build import ensure_default_classifier
+from classifiers.training.dataset import DEFAULT_CORPUS_DIR, load_asr_cer, load_split
+from classifiers.training.report import ASR_REAL_LIKE, FIRST_SENTENCE, evaluate_dir, format_report
 
 
 def test_report_has_every_row_the_issue_asks_for(classifier, settings):

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from classifiers.dataset import LabelledText
 from classifiers.text_norm import normalize, strip_diacritics
+from classifiers.training.dataset import LabelledText
 
 
 @dataclass(frozen=True)

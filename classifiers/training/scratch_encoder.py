@@ -1,6 +1,6 @@
 """Candidate (a): a compact BERT with a syllable WordPiece vocabulary learned on the training texts.
 
-Writes an untrained Hugging Face encoder directory; the fine-tuning itself lives in training.py.
+Writes an untrained Hugging Face encoder directory; the fine-tuning itself lives in trainer.py.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from classifiers.labels import IncidentType, Urgency
 
-DEFAULT_CORPUS_DIR = Path(__file__).resolve().parent / "corpus" / "data"
+DEFAULT_CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus" / "data"
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 VARIANTS: tuple[str, ...] = ("clean", "nodiac", "asr")
 # Per recognised row: voice, phone line, CER (written by classifiers/corpus/asr_variants.py).

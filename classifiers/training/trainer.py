@@ -19,14 +19,14 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
-from classifiers.asr_noise import AsrNoise
-from classifiers.dataset import LabelledText, load_split
 from classifiers.encoder import EncoderModel, EncoderSettings, build_network
-from classifiers.evaluation import score, selection_score
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 from classifiers.ngram_baseline import NgramModel
 from classifiers.scorer import LabelScorer, fit_temperatures
-from classifiers.scratch_encoder import ScratchShape, write_scratch_encoder
+from classifiers.training.asr_noise import AsrNoise
+from classifiers.training.dataset import LabelledText, load_split
+from classifiers.training.evaluation import score, selection_score
+from classifiers.training.scratch_encoder import ScratchShape, write_scratch_encoder
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def train_scratch(splits: Splits, config: TrainConfig, work_dir: Path) -> Encode
 
 
 def train_e5(splits: Splits, config: TrainConfig, work_dir: Path) -> EncoderModel:
-    from classifiers.e5_convert import convert_e5
+    from classifiers.training.e5_convert import convert_e5
 
     texts = [e.text for e in splits.train] + [e.text for e in splits.dev]
     encoder_dir = convert_e5(work_dir / "e5-init", corpus_texts=texts, layers=config.e5_layers)

@@ -16,11 +16,11 @@ import numpy as np
 
 from classifiers.artifact import load_scorer, read_manifest
 from classifiers.cues import CueWords
-from classifiers.dataset import VARIANTS, LabelledText
-from classifiers.evaluation import Latency, Scores, measure_latency, score
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 from classifiers.red_flags import find_red_flags
-from classifiers.training import TYPE_INDEX, URGENCY_INDEX, label_arrays
+from classifiers.training.dataset import VARIANTS, LabelledText
+from classifiers.training.evaluation import Latency, Scores, measure_latency, score
+from classifiers.training.trainer import TYPE_INDEX, URGENCY_INDEX, label_arrays
 from classifiers.triage_classifier import TriageClassifier, final_labels
 
 
