@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from classifiers.corpus import vocabulary as vocab
+from classifiers.corpus.authored import authored_rows
 from classifiers.corpus.situations import FIGURATIVE, SHOP_FIRES, SITUATIONS, Situation
 from classifiers.labels import IncidentType
 from classifiers.text_norm import normalize, strip_diacritics
@@ -363,18 +364,31 @@ def build_scenarios(
 
 
 def assign_splits(rng: random.Random, scenarios: list[Scenario]) -> dict[str, str]:
-    """70/15/15 by scenario within every (type, urgency) stratum."""
-    split_of: dict[str, str] = {}
+    """Split by situation frame, so that no template sentence sits on both sides.
+
+    Within every (type, urgency) stratum of three or more situations, 15% of the situations
+    (at least one) go to dev, as many to test, the rest to train; every scenario of a situation
+    follows it. Smaller strata stay in train (the authored test set covers them).
+    """
+    frames: dict[tuple[str, str], list[Situation]] = {}
     strata: dict[tuple[str, str], list[str]] = {}
     for scenario in scenarios:
         key = (scenario.situation.incident_type.value, scenario.situation.urgency.value)
         strata.setdefault(key, []).append(scenario.scenario_id)
+        if scenario.situation not in frames.setdefault(key, []):
+            frames[key].append(scenario.situation)
     for ids in strata.values():
-        rng.shuffle(ids)
-        n_eval = max(1, round(len(ids) * 0.15))
-        for i, scenario_id in enumerate(ids):
-            split_of[scenario_id] = "dev" if i < n_eval else "test" if i < 2 * n_eval else "train"
-    return split_of
+        rng.shuffle(ids)  # consumed as before the frame split: the rendered texts stay the same
+    frame_rng = random.Random(f"{SEED}-frames")
+    split_of_frame: dict[int, str] = {}
+    for situations in frames.values():
+        order = list(range(len(situations)))
+        frame_rng.shuffle(order)
+        n_eval = max(1, round(len(order) * 0.15)) if len(order) >= 3 else 0
+        for rank, index in enumerate(order):
+            split = "dev" if rank < n_eval else "test" if rank < 2 * n_eval else "train"
+            split_of_frame[id(situations[index])] = split
+    return {s.scenario_id: split_of_frame[id(s.situation)] for s in scenarios}
 
 
 def text_digest(text: str) -> str:
@@ -427,6 +441,8 @@ def generate_rows(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
         split_of = assign_splits(rng, scenarios)
         for scenario in scenarios:
             rows[split_of[scenario.scenario_id]].extend(scenario_rows(rng, scenario, seen))
+    for split, authored in authored_rows().items():
+        rows[split].extend(authored)
     return rows
 
 
@@ -463,7 +479,10 @@ def write_split(path: Path, rows: list[dict[str, object]]) -> None:
 def merge_asr_rows(
     fresh: list[dict[str, object]], previous: list[dict[str, object]]
 ) -> list[dict[str, object]]:
-    """Keep speech-recognised rows whose source example still exists with the same text."""
+    """Keep speech-recognised rows whose source example is in `fresh` with the same text.
+
+    `previous` is every earlier split: a source that moved split takes its recognised copy along.
+    """
     digests = {f"{row['id']}-asr-{text_digest(str(row['text']))}" for row in fresh}
     kept = [row for row in previous if row.get("variant") == "asr" and row["id"] in digests]
     return fresh + kept
@@ -489,10 +508,10 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     rows = generate_rows(args.seed)
     with data_lock(args.out):
+        previous = [row for split in SPLITS for row in read_split(args.out / f"{split}.jsonl")]
         for split in SPLITS:
-            path = args.out / f"{split}.jsonl"
-            rows[split] = merge_asr_rows(rows[split], read_split(path))
-            write_split(path, rows[split])
+            rows[split] = merge_asr_rows(rows[split], previous)
+            write_split(args.out / f"{split}.jsonl", rows[split])
     print(summary(rows))
 
 
