@@ -415,7 +415,8 @@ def find_people_at_risk(text: str) -> int | None:
 
 def find_weapon(text: str) -> bool | None:
     """True when a weapon is said to be present; None when not mentioned or denied."""
-    return True if any(flag.name == "weapon" for flag in find_red_flags(text)) else None
+    armed = {"weapon", "weapon_blunt"}
+    return True if any(flag.name in armed for flag in find_red_flags(text)) else None
 
 
 def _phone_from_digits(digits: str) -> str | None:
