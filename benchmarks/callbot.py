@@ -112,7 +112,7 @@ def load_models(settings: Settings) -> dict:
         "transcriber": WhisperTranscriber(
             resolve_whisper_model(settings.whisper_model_dir, settings.cache_dir)
         ),
-        "classifier": load_classifier(settings.classifier_model_dir, settings.cache_dir),
+        "classifier": load_classifier(settings.classifier_model_dir),
         "tts": EspeakTTS(),
         "vad": SileroVad(),
         "smart_turn": SmartTurnModel(resolve_smart_turn_model(None, settings.cache_dir)),

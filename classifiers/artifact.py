@@ -5,6 +5,7 @@ Loads only; never trains. Building and installing artefacts is classifiers/train
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -40,3 +41,41 @@ def load_scorer(directory: Path) -> LabelScorer:
     if loader is None:
         raise NotAClassifierDir(f"{directory}: unknown model kind {kind!r}")
     return loader(directory)
+
+
+# The default classifier ships with the code (trained weights, checksummed): see the README for
+# the command that reproduces it.
+BUNDLED_MODEL_DIR = Path(__file__).resolve().parent / "model"
+
+
+def file_checksums(directory: Path) -> dict[str, str]:
+    """sha256 of every file under directory except the manifest, by relative path."""
+    sums = {}
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and path.name != MANIFEST_FILE:
+            sums[str(path.relative_to(directory))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return sums
+
+
+def verify_checksums(directory: Path) -> None:
+    """Every file the manifest lists has the recorded sha256 (a directory without a list of
+    files, e.g. a candidate under training, is accepted as it is)."""
+    expected = read_manifest(directory).get("files")
+    if not expected:
+        return
+    actual = file_checksums(directory)
+    for name, digest in dict(expected).items():  # type: ignore[call-overload]
+        if actual.get(name) != digest:
+            raise NotAClassifierDir(
+                f"{directory / name} is missing or does not match its checksum: the classifier "
+                "is damaged; restore it (git checkout classifiers/model) or train one with "
+                "`triage train --install`"
+            )
+
+
+def resolve_classifier_dir(model_dir: Path | None) -> Path:
+    """model_dir validated, or the bundled default; checksums verified either way."""
+    directory = Path(model_dir) if model_dir is not None else BUNDLED_MODEL_DIR
+    read_manifest(directory)
+    verify_checksums(directory)
+    return directory

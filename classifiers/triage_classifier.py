@@ -11,10 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from classifiers.cues import CueWords
+from classifiers.decision import UrgencyPolicy, final_labels
 from classifiers.extract import extract_fields
-from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType, Urgency
+from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType
 from classifiers.messages import Classification
-from classifiers.red_flags import RedFlag, apply_red_flags, find_red_flags
+from classifiers.red_flags import find_red_flags
 from classifiers.scorer import LabelScorer
 
 # What a dispatcher reads in the console (Vietnamese), one name per contract label.
@@ -34,38 +35,20 @@ TYPE_NAMES_VI: dict[IncidentType, str] = {
 }
 
 
-_NON_EMERGENCY = INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)
-
-
-def final_type(type_probs: np.ndarray, urgency: Urgency) -> IncidentType:
-    """The model's type, except that a call ranked P1-P3 is never filed as `non_emergency`.
-
-    The urgency is the final one (model, then red flags), and urgency is never lowered, so the
-    type follows it: the most probable emergency type wins. "quán tôi cháy rồi" (red flag: a
-    fire in progress, P2) must not sit in the queue as a misdial; "cháy hàng" raises no flag.
-    """
-    best = int(type_probs.argmax())
-    if best == _NON_EMERGENCY and urgency is not Urgency.P4:
-        ranked = np.argsort(type_probs)[::-1]
-        best = int(next(i for i in ranked if i != _NON_EMERGENCY))
-    return INCIDENT_TYPES[best]
-
-
-def final_labels(
-    type_probs: np.ndarray, model_urgency: Urgency, flags: Sequence[RedFlag]
-) -> tuple[IncidentType, Urgency]:
-    """What the console shows: urgency raised by the red flags, then the type that follows it."""
-    urgency = apply_red_flags(model_urgency, flags)
-    return final_type(type_probs, urgency), urgency
-
-
 class TriageClassifier:
     """Implements classifiers.messages.Classifier around any LabelScorer."""
 
-    def __init__(self, scorer: LabelScorer, cues: CueWords, version: str) -> None:
+    def __init__(
+        self,
+        scorer: LabelScorer,
+        cues: CueWords,
+        version: str,
+        policy: UrgencyPolicy | None = None,
+    ) -> None:
         self._scorer = scorer
         self._cues = cues
         self._version = version
+        self._policy = policy or UrgencyPolicy()
 
     @property
     def version(self) -> str:
@@ -86,9 +69,10 @@ class TriageClassifier:
     def _label(
         self, text: str, type_probs: np.ndarray, urgency_probs: np.ndarray
     ) -> Classification:
-        model_urgency = URGENCIES[int(urgency_probs.argmax())]
         flags = find_red_flags(text)
-        incident_type, urgency = final_labels(type_probs, model_urgency, flags)
+        incident_type, urgency, model_urgency = final_labels(
+            type_probs, urgency_probs, flags, self._policy
+        )
         type_confidence = float(type_probs[INCIDENT_TYPES.index(incident_type)])
         reasons = [f"Loại: {TYPE_NAMES_VI[incident_type]} (tin cậy {type_confidence:.0%})"]
         if incident_type != INCIDENT_TYPES[int(type_probs.argmax())]:
@@ -101,11 +85,17 @@ class TriageClassifier:
             reasons.append(
                 f"Mức khẩn cấp nâng từ {model_urgency.value} lên {urgency.value} do cờ đỏ"
             )
+        argmax_urgency = URGENCIES[int(urgency_probs.argmax())]
+        if model_urgency.rank < argmax_urgency.rank:
+            reasons.append(
+                f"Khả năng {model_urgency.value} đủ cao để xếp {model_urgency.value} "
+                f"(dù {argmax_urgency.value} có xác suất lớn nhất)"
+            )
         return Classification(
             incident_type=incident_type,
             urgency=urgency,
             type_confidence=type_confidence,
-            urgency_confidence=float(urgency_probs.max()),
+            urgency_confidence=float(urgency_probs[URGENCIES.index(model_urgency)]),
             reasons=tuple(reasons),
             fields=extract_fields(text),
             model_version=self._version,
@@ -113,23 +103,23 @@ class TriageClassifier:
         )
 
 
-def load_classifier(
-    model_dir: Path | None, cache_dir: Path, threads: int | None = 1
-) -> TriageClassifier:
-    """The classifier in model_dir, or the default artefact in cache_dir (built if missing).
+def load_classifier(model_dir: Path | None, threads: int | None = 1) -> TriageClassifier:
+    """The classifier in model_dir, or the bundled default (classifiers/model), verified.
 
     `threads` sets torch's intra-op threads (process-wide): one call stays on few cores so that
     several calls can be classified side by side.
     """
-    from classifiers.artifact import load_scorer, read_manifest
-    from classifiers.training.build import ensure_default_classifier
+    from classifiers.artifact import load_scorer, read_manifest, resolve_classifier_dir
 
     if threads is not None:
         import torch
 
         torch.set_num_threads(threads)
-    directory = ensure_default_classifier(model_dir, cache_dir)
+    directory = resolve_classifier_dir(model_dir)
     manifest = read_manifest(directory)
     return TriageClassifier(
-        load_scorer(directory), CueWords.load(directory), str(manifest["version"])
+        load_scorer(directory),
+        CueWords.load(directory),
+        str(manifest["version"]),
+        UrgencyPolicy.from_json(manifest.get("urgency_policy")),  # type: ignore[arg-type]
     )

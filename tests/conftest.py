@@ -35,7 +35,7 @@ def classifier(settings: Settings):
     """The real trained default classifier with its safety layer and extractor."""
     from classifiers.triage_classifier import load_classifier
 
-    return load_classifier(settings.classifier_model_dir, settings.cache_dir)
+    return load_classifier(settings.classifier_model_dir)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,10 @@
-"""Builds classifier artefacts: candidates into directories, the default into the cache.
+"""Builds classifier artefacts: candidates into directories, their urgency policies, the default.
 
-Builds atomically (temp dir + os.replace) and never touches a directory it did not create.
+Installs atomically (temp dir + os.replace); the default lives in classifiers/model, checksummed.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
@@ -13,15 +12,24 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from classifiers.artifact import FORMAT, FORMAT_VERSION, MANIFEST_FILE, load_scorer, read_manifest
+from classifiers.artifact import (
+    BUNDLED_MODEL_DIR,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    file_checksums,
+    load_scorer,
+    read_manifest,
+)
 from classifiers.cues import CueWords
 from classifiers.ensemble import EnsembleModel
 from classifiers.scorer import LabelScorer
 from classifiers.training.cue_learning import learn_cues
-from classifiers.training.dataset import DEFAULT_CORPUS_DIR, corpus_files
+from classifiers.training.dataset import LabelledText, corpus_files
 from classifiers.training.trainer import (
     Splits,
     TrainConfig,
@@ -32,10 +40,6 @@ from classifiers.training.trainer import (
 
 log = logging.getLogger(__name__)
 
-# Candidates the default build trains and compares on dev, with the ensemble of them
-# (TrainConfig.ensemble_members). e5 is left out: fine-tuning it does not fit the 10-minute/2-core
-# set-up budget and it misses the 20 ms latency aim (see README).
-DEFAULT_BUILD_CANDIDATES: tuple[str, ...] = ("scratch", "ngram")
 ENSEMBLE = "ensemble"
 _CODE_FILES = (
     "training/dataset.py",
@@ -103,13 +107,18 @@ def train_to_dir(
 
 
 def compose_ensemble_dir(
-    member_dirs: dict[str, Path], splits: Splits, config: TrainConfig, out_dir: Path, version: str
+    member_dirs: dict[str, Path],
+    splits: Splits,
+    config: TrainConfig,
+    out_dir: Path,
+    version: str,
+    name: str = ENSEMBLE,
 ) -> float:
     """The ensemble of already trained candidate directories, written to out_dir; its dev score."""
-    model = EnsembleModel({name: load_scorer(path) for name, path in member_dirs.items()})
+    model = EnsembleModel({member: load_scorer(path) for member, path in member_dirs.items()})
     dev_types, dev_urgencies = label_arrays(splits.dev)
     model.calibrate([e.text for e in splits.dev], dev_types, dev_urgencies)
-    return _write_candidate(out_dir, model, ENSEMBLE, splits, config, version, 0.0)
+    return _write_candidate(out_dir, model, name, splits, config, version, 0.0)
 
 
 def _write_candidate(
@@ -137,66 +146,46 @@ def _write_candidate(
     return dev_score
 
 
-def build_default(target: Path, corpus_dir: Path, config: TrainConfig, version: str) -> None:
-    """Trains the default candidates and their ensemble, keeps the best on dev, installs it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    splits = Splits.load(corpus_dir)
-    work = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+def corpus_version(corpus_dir: Path) -> str:
+    """Short hash of the train and dev files: the data a model was built from."""
+    digest = hashlib.sha256()
+    for path in corpus_files(corpus_dir):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()[:12]
+
+
+def choose_policy(directory: Path, independent: Sequence[LabelledText]) -> dict[str, float]:
+    """Fits the candidate's urgency policy on the independent selection calls and records it,
+    with the selection score that compares candidates, in its manifest."""
+    from classifiers.training.policy import fit_policy, selection_score
+
+    scorer = load_scorer(directory)
+    policy = fit_policy(scorer, independent)
+    manifest = read_manifest(directory)
+    manifest["urgency_policy"] = policy.to_json()
+    manifest["independent_selection_score"] = round(selection_score(scorer, independent, policy), 4)
+    manifest["independent_selection_set"] = f"devcalls select part ({len(independent)} calls)"
+    (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+    return {"p1": policy.p1, "p2": policy.p2, "score": manifest["independent_selection_score"]}
+
+
+def install_default(source: Path, corpus_dir: Path, target: Path = BUNDLED_MODEL_DIR) -> Path:
+    """Copies a trained candidate to classifiers/model as the default, with checksums of every
+    file and the corpus version it was trained on (both checked: loader and tests)."""
+    read_manifest(source)
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target.parent))
     try:
-        scores = {}
-        for candidate in DEFAULT_BUILD_CANDIDATES:
-            log.info(
-                "building classifier candidate %s (%d training texts)", candidate, len(splits.train)
-            )
-            scores[candidate] = train_to_dir(candidate, splits, config, work / candidate, version)
-            log.info("candidate %s: dev selection score %.4f", candidate, scores[candidate])
-        members = {name: work / name for name in config.ensemble_members}
-        scores[ENSEMBLE] = compose_ensemble_dir(members, splits, config, work / ENSEMBLE, version)
-        log.info("candidate %s: dev selection score %.4f", ENSEMBLE, scores[ENSEMBLE])
-        best = max(scores, key=lambda name: scores[name])
-        chosen = work / best
-        manifest = read_manifest(chosen)
-        manifest.update(
-            version=f"{best}-{version}",
-            candidate=best,
-            dev_selection_scores={k: round(v, 4) for k, v in scores.items()},
-        )
-        (chosen / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
-        try:
-            os.replace(chosen, target)
-        except OSError:
-            if not (target / MANIFEST_FILE).is_file():
-                raise
-            log.info("another process installed %s first; keeping it", target)
-        log.info("default classifier: %s (dev scores %s)", best, scores)
+        shutil.copytree(source, staging / "model")
+        installed = staging / "model"
+        manifest = read_manifest(installed)
+        manifest["corpus_version"] = corpus_version(corpus_dir)
+        manifest["files"] = file_checksums(installed)
+        (installed / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(installed, target)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def ensure_default_classifier(
-    model_dir: Path | None,
-    cache_dir: Path,
-    corpus_dir: Path = DEFAULT_CORPUS_DIR,
-    config: TrainConfig | None = None,
-) -> Path:
-    """model_dir validated as is, else <cache_dir>/classifier/<version>/, built when missing."""
-    if model_dir is not None:
-        read_manifest(Path(model_dir))
-        return Path(model_dir)
-    config = config or TrainConfig()
-    version = artefact_version(corpus_dir, config)
-    target = Path(cache_dir) / "classifier" / version
-    if (target / MANIFEST_FILE).is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # One build at a time per cache: the server, the tests and `triage prepare` may all start
-    # together on a fresh machine; the others wait and then find the artefact ready.
-    with (target.parent / ".build.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (target / MANIFEST_FILE).is_file():
-            return target
-        log.info("classifier %s not in the cache: building it (minutes on 2 cores)", version)
-        started = time.monotonic()
-        build_default(target, corpus_dir, config, version)
-        log.info("classifier %s built in %.0f s", version, time.monotonic() - started)
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("default classifier installed: %s (%s)", target, manifest["version"])
     return target

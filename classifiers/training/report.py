@@ -1,146 +1,209 @@
-"""Builds the `triage evaluate` report: each candidate on the test split per variant, and real text.
+"""Builds the `triage evaluate` report: each candidate on data it was not built from, in-corpus too.
 
-Reads trained classifier directories and the corpus; never trains, never picks anything on test.
+Reads trained classifier directories, the corpus and the evaluation sets; never trains, and
+never picks anything on the corpus test split or on the held-aside part of devcalls.
 """
 
 from __future__ import annotations
 
 import csv
 import random
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from classifiers.artifact import load_scorer, read_manifest
 from classifiers.cues import CueWords
-from classifiers.labels import INCIDENT_TYPES, URGENCIES
+from classifiers.decision import UrgencyPolicy, final_labels
+from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType
+from classifiers.messages import RedFlag
 from classifiers.red_flags import find_red_flags
-from classifiers.training.dataset import VARIANTS, LabelledText
+from classifiers.scorer import LabelScorer
+from classifiers.training.dataset import LabelledText
 from classifiers.training.evaluation import Latency, Scores, measure_latency, score
 from classifiers.training.trainer import TYPE_INDEX, URGENCY_INDEX, label_arrays
-from classifiers.triage_classifier import TriageClassifier, final_labels
+from classifiers.triage_classifier import TriageClassifier
+
+
+@dataclass(frozen=True)
+class RealText:
+    """A real news sentence with the project's hand label (training/realtext_labels.tsv)."""
+
+    text: str
+    incident_type: IncidentType | None  # None: the sentence reports no incident
+    usable: bool
 
 
 @dataclass
 class CandidateReport:
     name: str
     version: str
-    rows: dict[str, Scores]  # variant (and "all") -> scores
+    policy: UrgencyPolicy
+    rows: dict[str, Scores]  # evaluation set name -> scores
     latency: Latency
-    realtext: list[tuple[str, str, str, str | None]]  # text, type, urgency, location
+    realtext_accuracy: float | None = None
+    realtext_n: int = 0
+    realtext_predicted: dict[str, int] = field(default_factory=dict)
 
 
-# Real callers through Whisper base scored CER 0.38-0.44 here (../shared/asr-findings.md): the
-# recognised rows up to this CER are the ones that look like real speech, not like espeak.
-REAL_SPEECH_LIKE_CER = 0.45
-ASR_REAL_LIKE = f"asr, CER<={REAL_SPEECH_LIKE_CER}"
-FIRST_SENTENCE = "clean, first sentence"
+@dataclass(frozen=True)
+class ModelOutputs:
+    """The model's probabilities and the red flags for a set of texts: computed once."""
+
+    type_probs: np.ndarray
+    urgency_probs: np.ndarray
+    flags: tuple[tuple[RedFlag, ...], ...]
+
+    @classmethod
+    def of(cls, scorer: LabelScorer, texts: Sequence[str]) -> ModelOutputs:
+        type_probs, urgency_probs = scorer.predict_proba(list(texts))
+        return cls(type_probs, urgency_probs, tuple(find_red_flags(t) for t in texts))
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """What the console would show for a set of texts, with the model's probabilities."""
+
+    type_probs: np.ndarray
+    urgency_probs: np.ndarray
+    types: np.ndarray  # final type index per text
+    urgencies: np.ndarray  # final urgency index per text
+
+
+def decide(outputs: ModelOutputs, policy: UrgencyPolicy) -> Predictions:
+    labels = [
+        final_labels(t, u, flags, policy)
+        for t, u, flags in zip(
+            outputs.type_probs, outputs.urgency_probs, outputs.flags, strict=True
+        )
+    ]
+    return Predictions(
+        outputs.type_probs,
+        outputs.urgency_probs,
+        np.array([TYPE_INDEX[incident_type] for incident_type, _, _ in labels]),
+        np.array([URGENCY_INDEX[urgency] for _, urgency, _ in labels]),
+    )
+
+
+def predict(scorer: LabelScorer, texts: Sequence[str], policy: UrgencyPolicy) -> Predictions:
+    return decide(ModelOutputs.of(scorer, texts), policy)
+
+
+def score_set(
+    scorer: LabelScorer, examples: Sequence[LabelledText], policy: UrgencyPolicy
+) -> Scores:
+    made = predict(scorer, [e.text for e in examples], policy)
+    type_true, urgency_true = label_arrays(examples)
+    return score(
+        made.type_probs, type_true, made.urgency_probs, urgency_true, made.urgencies, made.types
+    )
 
 
 def evaluate_dir(
     directory: Path,
-    test: Sequence[LabelledText],
-    realtext: Sequence[str],
+    sets: Mapping[str, Sequence[LabelledText]],
+    realtext: Sequence[RealText] = (),
     latency_texts: int = 200,
-    asr_cer: Mapping[str, float] | None = None,
 ) -> CandidateReport:
     manifest = read_manifest(directory)
     scorer = load_scorer(directory)
-    classifier = TriageClassifier(scorer, CueWords.load(directory), str(manifest["version"]))
-    subsets = {variant: [e for e in test if e.variant == variant] for variant in VARIANTS}
-    # The first seconds of a call: opener + first sentence only (corpus ids ending in "-p").
-    subsets[FIRST_SENTENCE] = [e for e in subsets["clean"] if e.example_id.endswith("-p")]
-    if asr_cer:
-        subsets[ASR_REAL_LIKE] = [
-            e for e in subsets["asr"] if asr_cer.get(e.example_id, 1.0) <= REAL_SPEECH_LIKE_CER
-        ]
-    subsets["all"] = list(test)
-    rows: dict[str, Scores] = {}
-    for variant, subset in subsets.items():
-        if not subset:
-            continue
-        texts = [e.text for e in subset]
-        type_probs, urgency_probs = scorer.predict_proba(texts)
-        # Labels as the console shows them: after the red-flag safety layer.
-        labels = [
-            final_labels(type_row, URGENCIES[int(urgency_row.argmax())], find_red_flags(text))
-            for text, type_row, urgency_row in zip(texts, type_probs, urgency_probs, strict=True)
-        ]
-        final_types = np.array([TYPE_INDEX[incident_type] for incident_type, _ in labels])
-        final = np.array([URGENCY_INDEX[urgency] for _, urgency in labels])
-        type_true, urgency_true = label_arrays(subset)
-        rows[variant] = score(
-            type_probs, type_true, urgency_probs, urgency_true, final, type_pred=final_types
-        )
-    sample = random.Random(7).sample(list(test), min(latency_texts, len(test)))
+    policy = UrgencyPolicy.from_json(manifest.get("urgency_policy"))  # type: ignore[arg-type]
+    classifier = TriageClassifier(
+        scorer, CueWords.load(directory), str(manifest["version"]), policy
+    )
+    rows = {
+        name: score_set(scorer, examples, policy) for name, examples in sets.items() if examples
+    }
+    pool = [e for examples in sets.values() for e in examples]
+    sample = random.Random(7).sample(pool, min(latency_texts, len(pool)))
     latency = measure_latency(classifier.classify, [e.text for e in sample])
-    labelled = classifier.classify_batch(list(realtext)) if realtext else []
-    real = [
-        (text, c.incident_type.value, c.urgency.value, c.fields.location)
-        for text, c in zip(realtext, labelled, strict=True)
-    ]
-    return CandidateReport(
+    report = CandidateReport(
         str(manifest.get("candidate", directory.name)),
         str(manifest["version"]),
+        policy,
         rows,
         latency,
-        real,
     )
+    if realtext:
+        made = predict(scorer, [r.text for r in realtext], policy)
+        predicted = [INCIDENT_TYPES[i] for i in made.types]
+        usable = [(r, p) for r, p in zip(realtext, predicted, strict=True) if r.usable]
+        report.realtext_n = len(usable)
+        report.realtext_accuracy = (
+            float(np.mean([r.incident_type is p for r, p in usable])) if usable else None
+        )
+        counts: dict[str, int] = {}
+        for p in predicted:
+            counts[p.value] = counts.get(p.value, 0) + 1
+        report.realtext_predicted = dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+    return report
 
 
-def read_realtext(path: Path) -> list[str]:
-    if not path.is_file():
+def read_realtext(path: Path, labels: Path) -> list[RealText]:
+    """The news sentences with the project's labels; empty when either file is missing."""
+    if not path.is_file() or not labels.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         # QUOTE_NONE: a sentence may hold a lone quote mark; the file has no quoting.
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [row["text"] for row in rows if row.get("text")]
+        texts = [r["text"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    with labels.open(encoding="utf-8", newline="") as handle:
+        marks = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if len(marks) != len(texts):
+        raise ValueError(f"{labels} has {len(marks)} rows for {len(texts)} sentences in {path}")
+    return [
+        RealText(text, IncidentType(mark["incident_type"]), mark["usable"] == "yes")
+        for text, mark in zip(texts, marks, strict=True)
+    ]
 
 
 def _pct(value: float) -> str:
     return "  n/a" if np.isnan(value) else f"{100 * value:5.1f}"
 
 
-def format_report(reports: Sequence[CandidateReport]) -> str:
+def format_report(reports: Sequence[CandidateReport], detail_set: str | None = None) -> str:
     lines = [
-        "## Test split (type and urgency after the red-flag safety layer; latency = one "
-        "classify() call, 1 CPU thread)",
+        "## Scores (type and urgency as the console shows them: urgency policy, then red flags;",
+        "## over-triage % = predicted more urgent than true, over true P2-P4 rows; latency = one",
+        "## classify() call, 1 CPU thread)",
         "",
+        "| candidate | set | n | type macro-F1 | urgency acc | P1 recall | under-triage % "
+        "| over-triage % | ECE type | ECE urgency | median ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    lines.append(
-        "| candidate | rows | n | type macro-F1 | urgency acc | P1 recall | under-triage % "
-        "| over-triage % | ECE type | ECE urgency | median ms | p95 ms |"
-    )
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for report in reports:
-        for variant, s in report.rows.items():
+        for name, s in report.rows.items():
             lines.append(
-                f"| {report.name} | {variant} | {s.n} | {s.type_macro_f1:.3f} | "
+                f"| {report.name} | {name} | {s.n} | {s.type_macro_f1:.3f} | "
                 f"{s.urgency_accuracy:.3f} | {s.p1_recall:.3f} | {_pct(s.under_triage)} | "
                 f"{_pct(s.over_triage)} | {s.type_ece:.3f} | {s.urgency_ece:.3f} | "
                 f"{report.latency.median_ms:.1f} | {report.latency.p95_ms:.1f} |"
             )
+    lines += ["", "| candidate | real news type accuracy | usable sentences | urgency policy |"]
+    lines.append("|---|---|---|---|")
     for report in reports:
-        lines += [
-            "",
-            f"## {report.name} ({report.version}): per-class F1 (clean / nodiac / asr)",
-            "",
-        ]
-        header = [v for v in VARIANTS if v in report.rows]
-        for type_name in (t.value for t in INCIDENT_TYPES):
-            cells = " / ".join(f"{report.rows[v].type_f1[type_name]:.2f}" for v in header)
-            lines.append(f"  {type_name:<18} {cells}")
-        for variant in ("asr", "all"):
-            if variant in report.rows:
-                break
-        lines += ["", f"type confusion on {variant} rows (rows = truth, columns = predicted):"]
-        lines += _matrix(report.rows[variant].type_confusion, [t.value[:6] for t in INCIDENT_TYPES])
-        lines += ["", f"urgency confusion on {variant} rows:"]
-        lines += _matrix(report.rows[variant].urgency_confusion, [u.value for u in URGENCIES])
-        lines += _realtext_section(report)
+        accuracy = "n/a" if report.realtext_accuracy is None else f"{report.realtext_accuracy:.3f}"
+        lines.append(
+            f"| {report.name} | {accuracy} | {report.realtext_n} | "
+            f"P1 if P(P1) >= {report.policy.p1:.2f}, P2 if P(P1)+P(P2) >= {report.policy.p2:.2f} |"
+        )
+    for report in reports:
+        name = detail_set if detail_set in report.rows else next(iter(report.rows))
+        s = report.rows[name]
+        lines += ["", f"## {report.name} ({report.version}) on {name}: per-class F1", ""]
+        for type_name, f1 in s.type_f1.items():
+            lines.append(f"  {type_name:<18} {f1:.2f}")
+        lines += ["", "type confusion (rows = truth, columns = predicted):"]
+        lines += _matrix(s.type_confusion, [t.value[:6] for t in INCIDENT_TYPES])
+        lines += ["", "urgency confusion:"]
+        lines += _matrix(s.urgency_confusion, [u.value for u in URGENCIES])
+        if report.realtext_predicted:
+            lines += [
+                "",
+                "real news, predicted types: "
+                + ", ".join(f"{k} {v}" for k, v in report.realtext_predicted.items()),
+            ]
     return "\n".join(lines)
 
 
@@ -150,21 +213,3 @@ def _matrix(matrix: np.ndarray, names: list[str]) -> list[str]:
     for name, row in zip(names, matrix, strict=True):
         out.append(f"{name:>{width}} " + " ".join(f"{v:>{width}}" for v in row))
     return out
-
-
-def _realtext_section(report: CandidateReport) -> list[str]:
-    if not report.realtext:
-        return []
-    counts = Counter(t for _, t, _, _ in report.realtext)
-    located = sum(1 for *_, location in report.realtext if location)
-    lines = [
-        "",
-        f"real text (../shared/realtext, {len(report.realtext)} news/report sentences, "
-        f"no labels): {located} with a location",
-        "  predicted types: " + ", ".join(f"{name} {n}" for name, n in counts.most_common()),
-    ]
-    for text, type_name, urgency, location in random.Random(3).sample(
-        report.realtext, min(6, len(report.realtext))
-    ):
-        lines.append(f"  - [{type_name} {urgency}] {text[:90]!r} location={location!r}")
-    return lines

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     classifier = load_classifier(
-        settings.classifier_model_dir, settings.cache_dir, threads=settings.cpu_threads_per_model
+        settings.classifier_model_dir, threads=settings.cpu_threads_per_model
     )
     classify_stream(classifier, sys.stdin, sys.stdout, max(1, args.batch_size))
     return 0

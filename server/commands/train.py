@@ -1,6 +1,7 @@
-"""`triage train`: trains classifier candidates from the corpus into classifier directories.
+"""`triage train`: trains classifier candidates, fits their urgency policies, installs the default.
 
-Writes only under --out; the default artefact in the cache is built by `triage prepare`.
+Writes only under --out (and classifiers/model with --install); never reads the held-aside part
+of devcalls, never the corpus test split.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("train", help="train classifier candidates (progress on stderr)")
+    parser = subparsers.add_parser(
+        "train", help="train classifier candidates, choose urgency policies (progress on stderr)"
+    )
     parser.add_argument(
         "--candidate",
-        choices=["scratch", "e5", "ngram", "ensemble", "all"],
+        choices=["scratch", "e5", "ngram", "ensemble", "all", "none"],
         default="all",
-        help="which model to train (default: all; 'ensemble' trains its members first)",
+        help="which model to train (default: all; 'ensemble' composes --members already "
+        "trained under --out; 'none' only installs)",
+    )
+    parser.add_argument(
+        "--members",
+        default="e5,ngram",
+        help="ensemble members, comma-separated candidate folders under --out",
     )
     parser.add_argument(
         "--out",
@@ -32,6 +41,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="folder with train/dev/test.jsonl (default: the bundled corpus)",
     )
+    parser.add_argument(
+        "--devcalls",
+        type=Path,
+        default=None,
+        help="independent calls whose selection part chooses each candidate's urgency policy "
+        "(default: ../shared/devcalls/calls.jsonl)",
+    )
+    parser.add_argument(
+        "--install",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="copy this trained candidate to classifiers/model as the default, with checksums",
+    )
     parser.set_defaults(func=run)
 
 
@@ -39,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
     from classifiers.training.build import (
         ENSEMBLE,
         artefact_version,
+        choose_policy,
         compose_ensemble_dir,
+        install_default,
         train_to_dir,
     )
     from classifiers.training.dataset import DEFAULT_CORPUS_DIR
+    from classifiers.training.devcalls import DEVCALLS_DEFAULT, SELECT, examples, load_devcalls
     from classifiers.training.trainer import CANDIDATES, Splits, TrainConfig
     from server.settings import Settings
 
@@ -51,20 +77,31 @@ def run(args: argparse.Namespace) -> int:
     out_dir = args.out or settings.cache_dir / "classifier-candidates"
     config = TrainConfig()
     version = artefact_version(corpus_dir, config)
-    splits = Splits.load(corpus_dir)
-    if args.candidate == "all":
-        candidates = list(CANDIDATES)
-    elif args.candidate == ENSEMBLE:
-        candidates = list(config.ensemble_members)
-    else:
-        candidates = [args.candidate]
-    for candidate in candidates:
-        dev_score = train_to_dir(candidate, splits, config, out_dir / candidate, version)
-        log.info("%s: dev selection score %.4f -> %s", candidate, dev_score, out_dir / candidate)
-        print(out_dir / candidate)
-    if args.candidate in ("all", ENSEMBLE):
-        members = {name: out_dir / name for name in config.ensemble_members}
-        dev_score = compose_ensemble_dir(members, splits, config, out_dir / ENSEMBLE, version)
-        log.info("%s: dev selection score %.4f -> %s", ENSEMBLE, dev_score, out_dir / ENSEMBLE)
-        print(out_dir / ENSEMBLE)
+    if args.candidate != "none":
+        splits = Splits.load(corpus_dir, config)
+        independent = examples(load_devcalls(args.devcalls or DEVCALLS_DEFAULT), SELECT)
+        if args.candidate == "all":
+            trained = list(CANDIDATES)
+        elif args.candidate == ENSEMBLE:
+            trained = []
+        else:
+            trained = [args.candidate]
+        made = []
+        for candidate in trained:
+            dev_score = train_to_dir(candidate, splits, config, out_dir / candidate, version)
+            log.info("%s: in-corpus dev score %.4f", candidate, dev_score)
+            made.append(out_dir / candidate)
+        if args.candidate in ("all", ENSEMBLE):
+            members = [m.strip() for m in args.members.split(",") if m.strip()]
+            name = f"{ENSEMBLE}-{'-'.join(members)}"
+            compose_ensemble_dir(
+                {m: out_dir / m for m in members}, splits, config, out_dir / name, version, name
+            )
+            made.append(out_dir / name)
+        for directory in made:
+            chosen = choose_policy(directory, independent)
+            log.info("%s: urgency policy and devcalls selection score %s", directory.name, chosen)
+            print(f"{directory}\t{chosen}")
+    if args.install is not None:
+        print(install_default(args.install, corpus_dir))
     return 0
