@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from classifiers.messages import Classifier
 from server.auth import DISPATCH_ROLES, Accounts, TrunkSecrets, websocket_account
+from server.dispatcher_voice import close_all_voice
 from server.ingest_webrtc import close_all
 from server.live_calls import LiveCallRegistry, ObserverFactory
 from server.runtime import IngestLimits, ServerRuntime
@@ -40,6 +41,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "server.ingest_ws",
     "server.ingest_twilio",
     "server.ingest_webrtc",
+    "server.dispatcher_voice",
     "server.routes_analyst",
 )
 
@@ -93,6 +95,7 @@ def create_app(
         try:
             yield
         finally:
+            await close_all_voice(runtime)
             await close_all(runtime)
             await registry.shutdown()
             executor.shutdown(wait=True, cancel_futures=True)

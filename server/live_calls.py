@@ -25,19 +25,25 @@ from classifiers.messages import Classifier
 from server.call_summary import audit_json, call_summary, effective_labels, iso, segment_json
 from server.console_hub import ConsoleHub
 from server.recorder import CallRecorder
+from server.speaker_channel import SpeakerChannel, recording_path
 from server.store import AccountRecord, AuditEntry, CallRecord, Store, StoreError
+from server.unit_roster import UnitRoster, unit_json
 from speech.messages import SAMPLE_RATE, AudioChunk, Clock, TranscriptSegment
 from speech.protocols import StreamingRecognizer
 from triage.incidents import Incident, IncidentLinker
 from triage.pipeline import CallPipeline, PipelineEvent, TriageUpdate
 from triage.queue import Escalated, QueueChanged, QueueEvent, TriageQueue
 from triage.ranking import RankInput
+from triage.units import UnitRefused, UnitStatus
 
 log = logging.getLogger(__name__)
 
 CALL_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 AUDIO_QUEUE_CHUNKS = 500  # ~10 s of 20 ms frames; beyond it the sender is slowed, never dropped
 TRANSCRIPT_TAIL_CHARS = 120
+# The caller ended the line (rather than a timeout or an error) before any dispatcher took it.
+CALLER_HANG_UPS = frozenset({"stop", "disconnected"})
+UNANSWERED = frozenset({"waiting", "bot"})
 _END = object()
 
 
@@ -54,16 +60,29 @@ class ActionRefused(Exception):
 
 
 class CallSink(Protocol):
-    """How a call talks back to whoever sends its audio. Every method returns at once."""
+    """How a call talks back to whoever sends its audio. Every method returns at once.
+
+    This is the one outbound-audio interface of a call: the bot and the dispatcher both speak
+    through it, and a new line (SIP/RTP, AudioSocket) only implements it.
+    """
 
     def send_event(self, message: dict[str, Any]) -> None: ...
 
-    def send_audio(self, samples: np.ndarray) -> None:
-        """Bot speech, 16 kHz mono float32; the sink converts it to the line's format."""
+    def send_audio(self, samples: np.ndarray, speaker: str = "bot") -> None:
+        """Speech for the caller, 16 kHz mono float32; the sink converts it to the line's
+        format. `speaker`: "bot" (queued sentences) or "dispatcher" (a live voice)."""
         ...
 
     def clear_audio(self) -> None:
-        """Drop bot audio not yet played (barge-in)."""
+        """Drop audio not yet played (barge-in)."""
+        ...
+
+
+class CallListener(Protocol):
+    """Someone listening to a call (a dispatcher's console): hears every voice on it."""
+
+    def hear(self, samples: np.ndarray, speaker: str) -> None:
+        """16 kHz mono float32 of `speaker` ("caller", "bot", "dispatcher"). Returns at once."""
         ...
 
 
@@ -113,6 +132,9 @@ class LiveCall:
         self._ending = False
         self._task: asyncio.Task[None] | None = None
         self.error: str | None = None
+        self.listeners: set[CallListener] = set()
+        self._speakers: dict[str, SpeakerChannel] = {}
+        self.ended = asyncio.Event()  # set once the call has wound down
 
     @property
     def call_id(self) -> str:
@@ -136,6 +158,7 @@ class LiveCall:
         chunk = AudioChunk(samples, self._samples_in / SAMPLE_RATE)
         self._samples_in += len(samples)
         self._recorder.write(samples)
+        self._tell_listeners(samples, "caller")
         await self._notify("on_audio", chunk)
         await self._audio.put(chunk)
 
@@ -150,12 +173,42 @@ class LiveCall:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(self._task)
 
-    # ---- hooks for participants (the callbot)
+    # ---- hooks for participants (the callbot, a dispatcher's voice)
+    def send_audio(self, samples: np.ndarray, speaker: str) -> None:
+        """Speech for the caller on whatever line the call came in; listeners hear it too."""
+        if self.done:
+            return
+        self.sink.send_audio(samples, speaker)
+        self._tell_listeners(samples, speaker)
+
     def send_bot_audio(self, samples: np.ndarray) -> None:
-        self.sink.send_audio(samples)
+        self.send_audio(samples, "bot")
 
     def clear_bot_audio(self) -> None:
         self.sink.clear_audio()
+
+    def speak(self, samples: np.ndarray, speaker: str = "dispatcher") -> None:
+        """A human's live voice: to the caller, recorded and transcribed as `speaker`."""
+        if self._ending or self.done or len(samples) == 0:
+            return
+        self.send_audio(samples, speaker)
+        channel = self._speakers.get(speaker)
+        if channel is None:
+            channel = self.registry.speaker_channel(self, speaker)
+            self._speakers[speaker] = channel
+        channel.push(samples, self.call_time)
+
+    def speaker_recording(self, speaker: str) -> Path | None:
+        channel = self._speakers.get(speaker)
+        return channel.recording if channel is not None else None
+
+    def _tell_listeners(self, samples: np.ndarray, speaker: str) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener.hear(samples, speaker)
+            except Exception:
+                log.exception("a listener of call %s failed", self.call_id)
+                self.listeners.discard(listener)
 
     async def add_bot_segment(self, segment: TranscriptSegment) -> None:
         """Record what the bot said (speaker "bot") in the transcript everyone sees."""
@@ -182,6 +235,8 @@ class LiveCall:
                 if ended:
                     break
             await self.registry.handle_events(self, await self.pipeline.finish())
+            for channel in list(self._speakers.values()):
+                await channel.close()
         except Exception as error:
             log.exception("call %s failed", self.call_id)
             self.error = f"internal error while processing the call: {error}"
@@ -193,8 +248,11 @@ class LiveCall:
             while not self._audio.empty():
                 self._audio.get_nowait()
             self._recorder.close()
+            for channel in self._speakers.values():
+                channel.abort()  # no-op when closed above
             await self._notify("on_end")
             self.registry.call_ended(self)
+            self.ended.set()
 
     async def _notify(self, method: str, *args: Any) -> None:
         if self.observer is None:
@@ -228,13 +286,17 @@ class LiveCallRegistry:
         self.observer_factory = observer_factory
         self.queue = TriageQueue()
         self.incidents = IncidentLinker()
-        self.hub = ConsoleHub(self.snapshot)
+        self.hub = ConsoleHub(self.snapshot, extra=self._snapshot_extra)
+        self.units = UnitRoster(store, self.hub.publish)
+        # Trunks whose gateway can place an outgoing call (none of the built-in lines can).
+        self.dialing_trunks: set[str] = set()
         self._open: dict[str, CallRecord] = {}
         self._live: dict[str, LiveCall] = {}
 
     # ------------------------------------------------------------------ start-up / shutdown
     def restore(self) -> None:
         """Load open calls and recent incidents after a restart. Calls that were live are not."""
+        self.units.load()
         now = self._clock()
         for incident in self.store.incidents(since=now - self.incidents._window):
             self.incidents.restore(
@@ -265,6 +327,21 @@ class LiveCallRegistry:
         )
 
     # ------------------------------------------------------------------ calls
+    def speaker_channel(self, call: LiveCall, speaker: str) -> SpeakerChannel:
+        """Recording and recogniser for a second voice on `call` (the dispatcher's)."""
+        path = recording_path(Path(call.record.recording_path or f"{call.call_id}.wav"), speaker)
+
+        async def on_segments(segments: list[TranscriptSegment]) -> None:
+            await self.handle_events(call, list(segments))
+
+        return SpeakerChannel(
+            speaker,
+            self._recognizer_factory(),
+            CallRecorder(path),
+            self._executor,
+            on_segments,
+        )
+
     def live_call(self, call_id: str) -> LiveCall | None:
         return self._live.get(call_id)
 
@@ -320,15 +397,19 @@ class LiveCallRegistry:
     def call_ended(self, call: LiveCall) -> None:
         self._live.pop(call.call_id, None)
         record = call.record
+        line_reason = record.end_reason or "stop"
         record.live = False
         record.ended_at = self._clock()
+        abandoned = line_reason in CALLER_HANG_UPS and record.status in UNANSWERED
+        if abandoned:
+            # Hung up before a human answered: someone must call back, nobody can pick up.
+            record.end_reason = "abandoned"
+            record.flagged_for_pickup = False
         if record.status == "bot":
             record.status = "waiting"
         self.store.save_call(record)
-        call.sink.send_event(
-            {"type": "ended", "call_id": call.call_id, "reason": record.end_reason or "stop"}
-        )
-        self._publish_call(record)
+        call.sink.send_event({"type": "ended", "call_id": call.call_id, "reason": line_reason})
+        self._publish_queue(self.queue.update(_rank_input(record)), also=(call.call_id,))
 
     async def handle_events(self, call: LiveCall, events: list[PipelineEvent]) -> None:
         for event in events:
@@ -437,11 +518,16 @@ class LiveCallRegistry:
             changes = {"claimed_by": None, "status": "waiting"}
             expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
         elif action == "override":
-            changes = {"override": {**details, "by": account.username, "at": iso(self._clock())}}
+            details = _checked_override(record, details)
+            kept = {k: v for k, v in details.items() if k not in ("confirm_downgrade", "from")}
+            changes = {"override": {**kept, "by": account.username, "at": iso(self._clock())}}
             expect = {"claimed_by": [*holder, None]}
         elif action == "dispatch":
-            changes = {"status": "dispatched"}
-            expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
+            self._dispatch(record, account, holder, details)
+            live = self._live.get(call_id)
+            if live is not None:
+                await live._notify("on_status", record.status)
+            return record
         elif action == "close":
             changes = {"status": "closed"}
             expect = {"claimed_by": holder, "status": ["waiting", "claimed", "dispatched", "bot"]}
@@ -472,6 +558,53 @@ class LiveCallRegistry:
             await call._notify("on_status", record.status)
         return record
 
+    def _dispatch(
+        self,
+        record: CallRecord,
+        account: AccountRecord,
+        holder: list[Any],
+        details: dict[str, Any],
+    ) -> CallRecord:
+        """Dispatch with units: the call and its units change in one audited transaction."""
+        unit_ids = list(details.get("units") or [])
+        try:
+            sent = self.units.check_assignable(unit_ids, record.call_id)
+        except KeyError as unknown:
+            raise ActionRefused(422, f"no unit {unknown.args[0]!r}") from None
+        except UnitRefused as refused:
+            raise ActionRefused(409, str(refused)) from None
+        entry = self.store.dispatch(
+            record.call_id,
+            unit_ids,
+            expect={"claimed_by": holder, "status": ["claimed", "dispatched"]},
+            username=account.username,
+            details=details,
+            at=self._clock(),
+        )
+        if entry is None:
+            if record.claimed_by in holder and record.status in ("claimed", "dispatched"):
+                raise ActionRefused(409, "a unit was sent elsewhere meanwhile: look again")
+            raise ActionRefused(409, _refusal("dispatch", record, account))
+        record.status = "dispatched"
+        self.units.assigned(sent)
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+        self._publish_queue(self.queue.update(_rank_input(record)), also=(record.call_id,))
+        return record
+
+    def move_unit(self, unit_id: str, status: UnitStatus, account: AccountRecord) -> None:
+        """A unit's status report (en route -> on scene -> available), audited and broadcast."""
+        unit = self.units.get(unit_id)
+        if unit is None:
+            raise ActionRefused(404, f"no unit {unit_id!r}")
+        try:
+            entry = self.units.move(unit_id, status, account.username, self._clock())
+        except UnitRefused as refused:
+            raise ActionRefused(409, str(refused)) from None
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+        record = self._open.get(unit.call_id or "")
+        if record is not None:
+            self._publish_call(record)
+
     def audit_entry(self, entry: AuditEntry) -> None:
         self.hub.publish({"type": "audit", "entry": audit_json(entry)})
 
@@ -479,7 +612,15 @@ class LiveCallRegistry:
     def summary(self, record: CallRecord) -> dict[str, Any]:
         incident = self.incidents.incident_of(record.call_id)
         count = incident.caller_count if incident is not None else 1
-        return call_summary(record, self.queue.rank_of(record.call_id), count)
+        summary = call_summary(record, self.queue.rank_of(record.call_id), count)
+        summary["units"] = self.units.on_call(record.call_id)
+        summary["can_call_back"] = bool(
+            record.trunk in self.dialing_trunks and (record.caller_number or "").strip()
+        )
+        return summary
+
+    def _snapshot_extra(self) -> dict[str, Any]:
+        return {"units": [unit_json(unit) for unit in self.units.all()]}
 
     def snapshot(self) -> list[dict[str, Any]]:
         ordered = [self._open[cid] for cid in self.queue.order if cid in self._open]
@@ -538,6 +679,22 @@ def _refusal(action: str, record: CallRecord, account: AccountRecord) -> str:
     return f"cannot {action} a call in status {record.status!r} that you have not claimed"
 
 
+def _checked_override(record: CallRecord, details: dict[str, Any]) -> dict[str, Any]:
+    """A downgrade of a P1/P2 call needs `confirm_downgrade`; the audit keeps the level before."""
+    current, _ = effective_labels(record)
+    wanted = details.get("urgency")
+    if not (current and wanted):
+        return details
+    downgrade = Urgency(wanted).rank > Urgency(current).rank
+    if downgrade and Urgency(current) in (Urgency.P1, Urgency.P2):
+        if not details.get("confirm_downgrade"):
+            raise ActionRefused(
+                422, f"lowering a {current} call to {wanted} needs confirm_downgrade and a reason"
+            )
+        return {**details, "from": current, "confirm_downgrade": True}
+    return {k: v for k, v in details.items() if k != "confirm_downgrade"}
+
+
 def _rank_input(record: CallRecord) -> RankInput:
     urgency, _ = effective_labels(record)
     model = record.classification or {}
@@ -550,5 +707,6 @@ def _rank_input(record: CallRecord) -> RankInput:
         people_at_risk=model.get("people_at_risk"),
         weapon=model.get("weapon"),
         flagged_for_pickup=record.flagged_for_pickup,
+        abandoned=record.end_reason == "abandoned",
         started_at=record.started_at,
     )
