@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from classifiers.messages import Classifier
+from server.api_docs import install_api_docs
 from server.auth import DISPATCH_ROLES, Accounts, TrunkSecrets, websocket_account
 from server.dispatcher_voice import close_all_voice
 from server.ingest_webrtc import close_all
@@ -102,10 +103,16 @@ def create_app(
             if store is None:
                 owned_store.close()
 
-    # No /docs or /openapi.json: every endpoint is either public by design or checks a role.
+    # /openapi.json and /docs are public (server/api_docs.py): no data, every endpoint checks.
     app = FastAPI(
-        title="hotline-triage", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+        title="hotline-triage",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
     )
+    install_api_docs(app)
     app.state.models = {
         "whisper": getattr(transcriber, "model_name", type(transcriber).__name__),
         "classifier": classifier.version,

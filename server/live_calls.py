@@ -44,6 +44,7 @@ TRANSCRIPT_TAIL_CHARS = 120
 # The caller ended the line (rather than a timeout or an error) before any dispatcher took it.
 CALLER_HANG_UPS = frozenset({"stop", "disconnected"})
 UNANSWERED = frozenset({"waiting", "bot"})
+REPLACEMENT_CHAR = "\ufffd"
 _END = object()
 
 
@@ -413,6 +414,8 @@ class LiveCallRegistry:
 
     async def handle_events(self, call: LiveCall, events: list[PipelineEvent]) -> None:
         for event in events:
+            if isinstance(event, TranscriptSegment) and REPLACEMENT_CHAR in event.text:
+                event = _without_replacement_chars(event)
             if isinstance(event, TranscriptSegment):
                 self._on_segment(call, event)
             elif isinstance(event, TriageUpdate):
@@ -677,6 +680,14 @@ def _refusal(action: str, record: CallRecord, account: AccountRecord) -> str:
     if record.claimed_by and record.claimed_by != account.username:
         return f"claimed by {record.claimed_by}: only they or a supervisor can do this"
     return f"cannot {action} a call in status {record.status!r} that you have not claimed"
+
+
+def _without_replacement_chars(segment: TranscriptSegment) -> TranscriptSegment:
+    # Whisper's byte-level tokens can end inside a UTF-8 character ("quỵ" is "qu" + two tokens
+    # of one letter's bytes): a decode that stops between them yields U+FFFD. Never store it.
+    log.warning("dropping U+FFFD from a %s segment of %r", segment.kind, segment.text)
+    text = " ".join(segment.text.replace(REPLACEMENT_CHAR, " ").split())
+    return replace(segment, text=text)
 
 
 def _checked_override(record: CallRecord, details: dict[str, Any]) -> dict[str, Any]:

@@ -115,3 +115,24 @@ async def test_downgrade_needs_confirmation_and_units_follow_the_roster(server):
         ("on_scene", "available"),
     ]
     assert [u.unit_id for u in server.runtime.store.list_units()][:2] == ["115-CC01", "115-CC02"]
+
+
+async def test_a_decode_cut_inside_a_letter_never_stores_a_replacement_character(server):
+    """Whisper's tokens can split one letter's UTF-8 bytes ("quỵ" = "qu" + 2 byte tokens); a
+    decode that stops between them gives "qu\ufffd". Such text is cleaned before it is stored."""
+    import json
+
+    import websockets
+
+    from speech.messages import SegmentKind, TranscriptSegment
+
+    async with websockets.connect(server.ingest_url()) as socket:
+        start = {"type": "start", "call_id": "fffd-1", "codec": "pcm16", "sample_rate": 16000}
+        await socket.send(json.dumps(start))
+        assert json.loads(await socket.recv())["type"] == "accepted"
+        call = server.runtime.registry.live_call("fffd-1")
+        broken = TranscriptSegment(SegmentKind.FINAL, "ông ấy ngã qu\ufffd rồi", 0.0, 1.0, 1.0, 7)
+        await server.runtime.registry.handle_events(call, [broken])
+        await socket.send(json.dumps({"type": "stop"}))
+    (stored,) = server.runtime.store.segments("fffd-1")
+    assert stored["text"] == "ông ấy ngã qu rồi"
