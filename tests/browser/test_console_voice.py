@@ -105,7 +105,9 @@ async def test_taking_over_a_bot_call_connects_the_dispatchers_voice_both_ways(
         await asyncio.wait_for(caller.accepted.wait(), 15)
         # The callbot answers: the row says so and the caller hears its greeting.
         bot_row = row(page, call_id)
-        await expect(bot_row.locator(".badge-bot")).to_have_text("Tổng đài tự động", timeout=WAIT_MS)
+        await expect(bot_row.locator(".badge-bot")).to_have_text(
+            "Tổng đài tự động", timeout=WAIT_MS
+        )
         async with asyncio.timeout(30):
             while rms(caller.audio_of("bot")) < 0.01:  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
@@ -166,7 +168,9 @@ async def test_taking_over_a_bot_call_connects_the_dispatchers_voice_both_ways(
         caller.hang_up.set()
         await asyncio.wait_for(line, 40)
     # The caller hung up: the page hangs up its side too.
-    await expect(panel.locator(".voice-bar")).to_have_attribute("data-voice", "idle", timeout=15_000)
+    await expect(panel.locator(".voice-bar")).to_have_attribute(
+        "data-voice", "idle", timeout=15_000
+    )
     store = bot_live_server.app.state.runtime.store
     assert any(s["speaker"] == "dispatcher" for s in store.segments(call_id))
     assert [e.action for e in store.audit(call_id)][:2] == ["claim", "voice_talk"]

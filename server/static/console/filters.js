@@ -95,7 +95,7 @@ export class FilterBar {
     const wanted = [...new Set([...trunks, this.filter.trunk].filter(Boolean))].sort();
     const have = [...select.options].slice(1).map((option) => option.value);
     if (wanted.join() === have.join()) return;
-    select.replaceChildren(el("option", { value: "" }, "Mọi đầu số"), wanted.map((trunk) => el("option", { value: trunk }, trunk)));
+    select.replaceChildren(el("option", { value: "" }, "Mọi đầu số"), ...wanted.map((trunk) => el("option", { value: trunk }, trunk)));
     select.value = this.filter.trunk;
   }
 

@@ -31,6 +31,7 @@ export class VoiceBar {
     const here = state.callId === call.call_id;
     const status = here ? state.status : "idle";
     this.node.dataset.voice = status;
+    this.node.dataset.live = call.live ? "yes" : "no";
     this.node.dataset.mode = here && state.mode ? state.mode : "";
     const mine = call.claimed_by === this.me.username;
     const supervisor = this.me.role === "supervisor";
