@@ -7,7 +7,7 @@ No business rule lives here beyond input validation: LiveCallRegistry.act decide
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
@@ -18,6 +18,7 @@ from server.auth import AnyAccount, DispatcherAccount
 from server.call_summary import audit_json, iso
 from server.live_calls import ActionRefused
 from server.runtime import ServerRuntime
+from server.speaker_channel import recording_path
 from server.store import AccountRecord
 from server.unit_roster import unit_json
 from triage.units import UnitStatus
@@ -73,12 +74,22 @@ def call_detail(call_id: str, request: Request, _: AnyAccount) -> dict[str, Any]
 
 
 @router.get("/calls/{call_id}/recording")
-def call_recording(call_id: str, request: Request, _: AnyAccount) -> FileResponse:
+def call_recording(
+    call_id: str,
+    request: Request,
+    _: AnyAccount,
+    speaker: Literal["caller", "dispatcher"] = "caller",
+) -> FileResponse:
+    """The caller's line as the models heard it, or (`speaker=dispatcher`) the dispatcher's
+    voice on its own file, aligned to the same call time."""
     runtime = _runtime(request)
     record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
-    if record is None or not record.recording_path or not Path(record.recording_path).is_file():
-        raise HTTPException(404, f"no recording for call {call_id!r}")
-    return FileResponse(record.recording_path, media_type="audio/wav")
+    path = Path(record.recording_path) if record and record.recording_path else None
+    if path is not None and speaker != "caller":
+        path = recording_path(path, speaker)
+    if path is None or not path.is_file():
+        raise HTTPException(404, f"no {speaker} recording for call {call_id!r}")
+    return FileResponse(path, media_type="audio/wav")
 
 
 async def _act(

@@ -176,6 +176,13 @@ async def test_dispatcher_talks_to_a_ws_caller_and_hears_them(server, tmp_path: 
         assert wav.getnframes() > 2 * SAMPLE_RATE
     actions = [entry.action for entry in store.audit(call_id)]
     assert "voice_talk" in actions
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+        fetched = await http.get(
+            f"/api/calls/{call_id}/recording",
+            params={"speaker": "dispatcher"},
+            headers=server.headers("ana"),
+        )
+    assert fetched.status_code == 200 and fetched.content == recording.read_bytes()
 
 
 async def test_a_supervisor_listens_without_talking(server):

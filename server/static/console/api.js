@@ -54,8 +54,9 @@ export async function callDetail(callId) {
   return (await request("GET", `/api/calls/${encodeURIComponent(callId)}`)).json();
 }
 
-export async function recordingBlob(callId) {
-  return (await request("GET", `/api/calls/${encodeURIComponent(callId)}/recording`)).blob();
+export async function recordingBlob(callId, speaker = "caller") {
+  const query = speaker === "caller" ? "" : `?speaker=${encodeURIComponent(speaker)}`;
+  return (await request("GET", `/api/calls/${encodeURIComponent(callId)}/recording${query}`)).blob();
 }
 
 export async function act(callId, action, body) {

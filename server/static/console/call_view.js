@@ -156,10 +156,11 @@ export class CallPanel {
     this.render();
   }
 
-  async loadRecording() {
+  async loadRecording(speaker = "caller") {
     const callId = this.callId;
     try {
-      const blob = await api.recordingBlob(callId);
+      const blob = await api.recordingBlob(callId, speaker);
+      this.recordingSpeaker = speaker;
       if (this.callId !== callId) return;
       if (this.recordingUrl) URL.revokeObjectURL(this.recordingUrl);
       this.recordingUrl = URL.createObjectURL(blob);
@@ -514,7 +515,12 @@ export class CallPanel {
       { class: "recording" },
       el("h3", {}, "Bản ghi âm"),
       this.audioView(),
+      this.recordingUrl ? el("p", { class: "muted" }, this.recordingSpeaker === "dispatcher" ? "Giọng điều phối viên" : "Đường dây người gọi") : null,
       button(this.recordingUrl ? "Tải lại bản ghi" : "Nghe bản ghi", "recording", "", () => this.loadRecording()),
+      // The dispatcher's own voice is recorded on its own file, on the call's timeline.
+      this.transcript.finals.some((line) => line.speaker === "dispatcher")
+        ? button("Nghe giọng điều phối viên", "recording-dispatcher", "", () => this.loadRecording("dispatcher"))
+        : null,
     );
   }
 
