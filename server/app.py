@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from classifiers.messages import Classifier
 from server.api_docs import install_api_docs
 from server.auth import DISPATCH_ROLES, Accounts, TrunkSecrets, websocket_account
+from server.call_back import Dialer
 from server.dispatcher_voice import close_all_voice
 from server.ingest_webrtc import close_all
 from server.live_calls import LiveCallRegistry, ObserverFactory
@@ -57,9 +58,11 @@ def create_app(
     limits: IngestLimits | None = None,
     observer_factory: ObserverFactory | None = None,
     store: Store | None = None,
+    dialers: Mapping[str, Dialer] | None = None,
 ) -> FastAPI:
     """`transcriber` is a loaded speech.whisper.WhisperTranscriber (any object the default
     StreamingTranscriber accepts); pass `recognizer_factory` to use another streaming recogniser.
+    `dialers` (trunk -> server.call_back.Dialer) are the lines that can call a caller back.
     """
     if recognizer_factory is None:
         from speech.streaming import StreamingTranscriber
@@ -83,6 +86,7 @@ def create_app(
             settings.recordings_dir,
             observer_factory=observer_factory,
         )
+        registry.dialers.update(dialers or {})
         registry.restore()
         runtime = ServerRuntime(
             store=owned_store,

@@ -20,6 +20,7 @@ from typing import Any
 
 from classifiers.labels import IncidentType, Urgency
 from classifiers.messages import Classifier
+from server.call_back import Dialer
 from server.call_summary import audit_json, call_summary, effective_labels, iso, segment_json
 from server.console_hub import ConsoleHub
 from server.live_call import (
@@ -97,8 +98,8 @@ class LiveCallRegistry:
         self.incidents = IncidentLinker()
         self.hub = ConsoleHub(self.snapshot, extra=self._snapshot_extra)
         self.units = UnitRoster(store, self.hub.publish)
-        # Trunks whose gateway can place an outgoing call (none of the built-in lines can).
-        self.dialing_trunks: set[str] = set()
+        # Trunk -> its gateway's dialer, for the lines that can call back (none built in).
+        self.dialers: dict[str, Dialer] = {}
         self._open: dict[str, CallRecord] = {}
         self._live: dict[str, LiveCall] = {}
 
@@ -416,6 +417,37 @@ class LiveCallRegistry:
         if record is not None:
             self._publish_call(record)
 
+    async def call_back(self, call_id: str, account: AccountRecord) -> tuple[CallRecord, str]:
+        """Dial the caller of an ended call back on its trunk; (call, new call id), audited."""
+        record = self._open.get(call_id)
+        if record is None:
+            raise ActionRefused(
+                404 if self.store.get_call(call_id) is None else 409, "no open call"
+            )
+        if record.live:
+            raise ActionRefused(409, "the caller is still on the line")
+        holders = [account.username] + ([record.claimed_by] if account.role == "supervisor" else [])
+        if record.claimed_by is None or record.claimed_by not in holders:
+            raise ActionRefused(409, "claim the call before calling back")
+        number = (record.caller_number or "").strip()
+        dialer = self.dialers.get(record.trunk)
+        if dialer is None or not number:
+            why = "no number to call" if not number else f"trunk {record.trunk} cannot dial out"
+            raise ActionRefused(409, f"{why}: call back by hand")
+        try:
+            new_call_id = await dialer.dial(number, call_back_of=call_id)
+        except Exception as error:
+            raise ActionRefused(502, f"the trunk refused the call: {error}") from error
+        entry = self.store.append_audit(
+            account.username,
+            "call_back",
+            call_id,
+            {"number": number, "new_call_id": new_call_id},
+            self._clock(),
+        )
+        self.audit_entry(entry)
+        return record, new_call_id
+
     def audit_entry(self, entry: AuditEntry) -> None:
         self.hub.publish({"type": "audit", "entry": audit_json(entry)})
 
@@ -426,7 +458,7 @@ class LiveCallRegistry:
         summary = call_summary(record, self.queue.rank_of(record.call_id), count)
         summary["units"] = self.units.on_call(record.call_id)
         summary["can_call_back"] = bool(
-            record.trunk in self.dialing_trunks and (record.caller_number or "").strip()
+            record.trunk in self.dialers and (record.caller_number or "").strip()
         )
         return summary
 

@@ -172,3 +172,14 @@ def unit_status(
         raise HTTPException(refused.status_code, str(refused)) from refused
     unit = registry.units.get(unit_id)
     return {"unit": unit_json(unit) if unit else None}
+
+
+@router.post("/calls/{call_id}/call_back")
+async def call_back(call_id: str, request: Request, account: DispatcherAccount) -> dict[str, Any]:
+    """Dial an abandoned caller back where the trunk can; 409 says to call by hand otherwise."""
+    registry = _runtime(request).registry
+    try:
+        record, new_call_id = await registry.call_back(call_id, account)
+    except ActionRefused as refused:
+        raise HTTPException(refused.status_code, str(refused)) from refused
+    return {"call": registry.summary(record), "new_call_id": new_call_id}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, async_playwright
-from server_thread import ServerThread, create_accounts
+from server_thread import DISPATCHER_PHRASE, ServerThread, create_accounts
 
 from server.settings import Settings
 
@@ -147,6 +147,3 @@ async def voice_browser(tmp_path: Path) -> AsyncIterator[Browser]:
             yield chromium
         finally:
             await chromium.close()
-
-
-DISPATCHER_PHRASE = "Tôi là điều phối viên, xe cứu thương đang đến, anh giữ máy nhé."

@@ -23,6 +23,8 @@ from server.store import SqliteStore
 
 TRUNK, SECRET = "114", "browser-test-secret"
 PASSWORD = "mat-khau-thu"
+# What the dispatcher says into Chromium's fake microphone in the voice test.
+DISPATCHER_PHRASE = "Tôi là điều phối viên, xe cứu thương đang đến, anh giữ máy nhé."
 USERS = {"disp1": "dispatcher", "disp2": "dispatcher", "boss": "supervisor"}
 
 

@@ -64,6 +64,10 @@ async def test_alert_abandoned_filters_shortcuts_downgrade_and_units(
     await expect(row(page, p1_id)).to_have_attribute("data-urgency", "P1")
     await expect(row(page, p1_id).locator(".badge-live")).to_be_visible()
     await page.screenshot(path=str(screenshot_dir / "shift-1-new-p1-alert-live-call.png"))
+    # Every tooltip is Vietnamese: no "urgency: P1", "status: bot", "claimed_by: ..." any more.
+    titles = await page.eval_on_selector_all("[title]", "nodes => nodes.map(n => n.title)")
+    english = re.compile(r"\b(urgency|status|claimed_by|override|incident|live|flagged)\b", re.I)
+    assert titles and not [title for title in titles if english.search(title)], titles
 
     # A second call (the stolen motorbike, phone audio), then both callers hang up unanswered.
     other = await stream_file(live_server.base_url, sample("short_property_p3_stolen_motorbike"),

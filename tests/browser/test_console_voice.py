@@ -15,9 +15,8 @@ import time
 import numpy as np
 import pytest
 import websockets
-from conftest import DISPATCHER_PHRASE
 from playwright.async_api import expect
-from server_thread import SECRET, TRUNK
+from server_thread import DISPATCHER_PHRASE, SECRET, TRUNK
 from test_console_browser import WAIT_MS, log_in, row
 
 from speech.messages import SAMPLE_RATE

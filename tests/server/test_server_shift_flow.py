@@ -136,3 +136,39 @@ async def test_a_decode_cut_inside_a_letter_never_stores_a_replacement_character
         await socket.send(json.dumps({"type": "stop"}))
     (stored,) = server.runtime.store.segments("fffd-1")
     assert stored["text"] == "ông ấy ngã qu rồi"
+
+
+class RecordingDialer:
+    """A trunk gateway that can dial out (server.call_back.Dialer): records what it was asked."""
+
+    def __init__(self) -> None:
+        self.dialled: list[tuple[str, str]] = []
+
+    async def dial(self, number: str, *, call_back_of: str) -> str:
+        self.dialled.append((number, call_back_of))
+        return f"cb-{call_back_of}"
+
+
+async def test_call_back_only_where_the_trunk_can_dial_out(server):
+    await feed(server, "cb-src")
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+
+        async def call_back(user: str = "disp1") -> httpx.Response:
+            return await http.post("/api/calls/cb-src/call_back", headers=server.headers(user))
+
+        assert (await call_back()).status_code == 409  # not claimed
+        claimed = await http.post("/api/calls/cb-src/claim", headers=server.headers("disp1"))
+        assert claimed.json()["call"]["can_call_back"] is False
+        refused = await call_back()
+        assert refused.status_code == 409 and "call back by hand" in refused.json()["detail"]
+
+        dialer = RecordingDialer()
+        server.runtime.registry.dialers[TRUNK] = dialer
+        assert (await call_back("disp2")).status_code == 409  # someone else's call
+        placed = await call_back()
+        assert placed.status_code == 200, placed.text
+        assert placed.json()["new_call_id"] == "cb-cb-src"
+        assert placed.json()["call"]["can_call_back"] is True
+    assert dialer.dialled == [("0912345678", "cb-src")]
+    entry = server.runtime.store.audit("cb-src")[-1]
+    assert entry.action == "call_back" and entry.details["number"] == "0912345678"

@@ -43,6 +43,7 @@ export const ACTION_NAMES = Object.freeze({
   voice_talk: "nối thoại với người gọi",
   voice_listen: "nghe cuộc gọi",
   unit_status: "cập nhật trạng thái lực lượng",
+  call_back: "gọi lại người gọi",
   export: "xuất dữ liệu",
   create_user: "tạo tài khoản",
 });
