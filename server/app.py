@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,7 +20,10 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from classifiers.messages import Classifier
+from server.api_docs import install_api_docs
 from server.auth import DISPATCH_ROLES, Accounts, TrunkSecrets, websocket_account
+from server.call_back import Dialer
+from server.dispatcher_voice import close_all_voice
 from server.ingest_webrtc import close_all
 from server.live_calls import LiveCallRegistry, ObserverFactory
 from server.runtime import IngestLimits, ServerRuntime
@@ -40,6 +43,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "server.ingest_ws",
     "server.ingest_twilio",
     "server.ingest_webrtc",
+    "server.dispatcher_voice",
     "server.routes_analyst",
 )
 
@@ -54,9 +58,11 @@ def create_app(
     limits: IngestLimits | None = None,
     observer_factory: ObserverFactory | None = None,
     store: Store | None = None,
+    dialers: Mapping[str, Dialer] | None = None,
 ) -> FastAPI:
     """`transcriber` is a loaded speech.whisper.WhisperTranscriber (any object the default
     StreamingTranscriber accepts); pass `recognizer_factory` to use another streaming recogniser.
+    `dialers` (trunk -> server.call_back.Dialer) are the lines that can call a caller back.
     """
     if recognizer_factory is None:
         from speech.streaming import StreamingTranscriber
@@ -80,6 +86,7 @@ def create_app(
             settings.recordings_dir,
             observer_factory=observer_factory,
         )
+        registry.dialers.update(dialers or {})
         registry.restore()
         runtime = ServerRuntime(
             store=owned_store,
@@ -93,16 +100,23 @@ def create_app(
         try:
             yield
         finally:
+            await close_all_voice(runtime)
             await close_all(runtime)
             await registry.shutdown()
             executor.shutdown(wait=True, cancel_futures=True)
             if store is None:
                 owned_store.close()
 
-    # No /docs or /openapi.json: every endpoint is either public by design or checks a role.
+    # /openapi.json and /docs are public (server/api_docs.py): no data, every endpoint checks.
     app = FastAPI(
-        title="hotline-triage", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+        title="hotline-triage",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
     )
+    install_api_docs(app)
     app.state.models = {
         "whisper": getattr(transcriber, "model_name", type(transcriber).__name__),
         "classifier": classifier.version,

@@ -36,8 +36,13 @@ class _Client:
 class ConsoleHub:
     """`snapshot()` returns the current queue (list of CallSummary); seq counts every message."""
 
-    def __init__(self, snapshot: Callable[[], list[dict[str, Any]]]) -> None:
+    def __init__(
+        self,
+        snapshot: Callable[[], list[dict[str, Any]]],
+        extra: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
         self._snapshot = snapshot
+        self._extra = extra  # more of the console's state in every snapshot (the units)
         self._clients: set[_Client] = set()
         self._seq = 0
 
@@ -59,7 +64,8 @@ class ConsoleHub:
                 self._resync(client)
 
     def _snapshot_message(self) -> dict[str, Any]:
-        return {"type": "snapshot", "seq": self._seq, "queue": self._snapshot()}
+        extra = self._extra() if self._extra is not None else {}
+        return {**extra, "type": "snapshot", "seq": self._seq, "queue": self._snapshot()}
 
     def _resync(self, client: _Client) -> None:
         while not client.queue.empty():

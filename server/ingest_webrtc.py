@@ -1,5 +1,6 @@
 """WebRTC ingestion through aiortc: `POST /rtc/offer` answers an SDP offer and feeds its audio track
-into a LiveCall; bot speech goes back on an outgoing track. `GET /caller` is a caller test page.
+into a LiveCall; bot and dispatcher speech go back on an outgoing track. `GET /caller` is a
+caller test page.
 
 Every peer connection is tracked and closed when its call ends or the server shuts down.
 """
@@ -8,20 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fractions
 import logging
-import time
 import uuid
 from pathlib import Path
 
 import numpy as np
 from aiortc import RTCPeerConnection, RTCSessionDescription
-from aiortc.mediastreams import AudioStreamTrack, MediaStreamError, MediaStreamTrack
-from av import AudioFrame, AudioResampler
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from av import AudioResampler
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
+from server.audio_tracks import MixedAudioTrack
 from server.auth import trunk_credentials
 from server.live_calls import CallRejected, LiveCall
 from server.runtime import ServerRuntime
@@ -30,7 +30,6 @@ from speech.messages import SAMPLE_RATE
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-FRAME_SAMPLES = SAMPLE_RATE // 50  # 20 ms
 CALLER_PAGE = Path(__file__).parent / "pages" / "caller.html"
 
 
@@ -41,54 +40,18 @@ class Offer(BaseModel):
     caller_number: str | None = None
 
 
-class BotAudioTrack(AudioStreamTrack):
-    """Outgoing track: queued bot speech, silence in between, paced at 20 ms like a live line."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pending = np.zeros(0, dtype=np.int16)
-        self._sent = 0
-        self._started: float | None = None
-
-    def play(self, samples: np.ndarray) -> None:
-        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int16)
-        self._pending = np.concatenate([self._pending, pcm])
-
-    def clear(self) -> None:
-        self._pending = np.zeros(0, dtype=np.int16)
-
-    async def recv(self) -> AudioFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        if self._started is None:
-            self._started = time.time()
-        else:
-            wait = self._started + self._sent / SAMPLE_RATE - time.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-        chunk = self._pending[:FRAME_SAMPLES]
-        self._pending = self._pending[FRAME_SAMPLES:]
-        if len(chunk) < FRAME_SAMPLES:
-            chunk = np.pad(chunk, (0, FRAME_SAMPLES - len(chunk)))
-        frame = AudioFrame.from_ndarray(chunk.reshape(1, -1), format="s16", layout="mono")
-        frame.sample_rate = SAMPLE_RATE
-        frame.pts = self._sent
-        frame.time_base = fractions.Fraction(1, SAMPLE_RATE)
-        self._sent += FRAME_SAMPLES
-        return frame
-
-
 class WebRtcSink:
-    """CallSink for a WebRTC caller: bot audio on the outgoing track; events have no channel."""
+    """CallSink for a WebRTC caller: bot and dispatcher voices mixed on the outgoing track;
+    events have no channel."""
 
-    def __init__(self, track: BotAudioTrack) -> None:
+    def __init__(self, track: MixedAudioTrack) -> None:
         self.track = track
 
     def send_event(self, message: dict[str, object]) -> None:
         return None
 
-    def send_audio(self, samples: np.ndarray) -> None:
-        self.track.play(samples)
+    def send_audio(self, samples: np.ndarray, speaker: str = "bot") -> None:
+        self.track.play(samples, speaker)
 
     def clear_audio(self) -> None:
         self.track.clear()
@@ -135,7 +98,7 @@ async def rtc_offer(offer: Offer, request: Request) -> dict[str, str]:
         raise HTTPException(400, "send an SDP offer with an audio track")
     call_id = offer.call_id or f"rtc-{uuid.uuid4().hex[:12]}"
     peer = RTCPeerConnection()
-    bot_track = BotAudioTrack()
+    bot_track = MixedAudioTrack()
     try:
         call = runtime.registry.open_call(
             call_id, trunk, offer.caller_number, "webrtc", WebRtcSink(bot_track)

@@ -79,9 +79,11 @@ def _is_partial(message: dict[str, Any]) -> bool:
 
 
 class CallsSocketSink:
-    """CallSink for /ws/calls: JSON events; bot audio as a `bot_audio` header + one binary frame.
+    """CallSink for /ws/calls: JSON events; audio for the caller as a `bot_audio` header + one
+    binary frame, whoever speaks (`speaker`: "bot" or "dispatcher"), so a gateway that plays
+    `bot_audio` plays the dispatcher too.
 
-    Bot audio goes out as 8 kHz mu-law on mu-law lines and 16 kHz PCM16 otherwise.
+    Audio goes out as 8 kHz mu-law on mu-law lines and 16 kHz PCM16 otherwise.
     """
 
     def __init__(self, outbox: WebsocketOutbox, codec: str = "pcm16") -> None:
@@ -92,14 +94,20 @@ class CallsSocketSink:
     def send_event(self, message: dict[str, Any]) -> None:
         self._outbox.put_json(message, droppable=_is_partial(message))
 
-    def send_audio(self, samples: np.ndarray) -> None:
+    def send_audio(self, samples: np.ndarray, speaker: str = "bot") -> None:
         self._seq += 1
         if self.codec == "mulaw":
             payload, codec, rate = mulaw_encode(to_phone_band(samples)), "mulaw", PHONE_RATE
         else:
             pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
             payload, codec, rate = pcm.tobytes(), "pcm16", 16_000
-        header = {"type": "bot_audio", "codec": codec, "sample_rate": rate, "seq": self._seq}
+        header = {
+            "type": "bot_audio",
+            "codec": codec,
+            "sample_rate": rate,
+            "seq": self._seq,
+            "speaker": speaker,
+        }
         self._outbox.put([json.dumps(header), payload])
 
     def clear_audio(self) -> None:
@@ -120,14 +128,16 @@ class TwilioSink:
     def send_event(self, message: dict[str, Any]) -> None:
         return None  # Twilio would reject unknown events
 
-    def send_audio(self, samples: np.ndarray) -> None:
+    def send_audio(self, samples: np.ndarray, speaker: str = "bot") -> None:
         if self.stream_sid is None:
             return
         payload = base64.b64encode(mulaw_encode(to_phone_band(samples))).decode()
-        self._mark += 1
         self._outbox.put_json(
             {"event": "media", "streamSid": self.stream_sid, "media": {"payload": payload}}
         )
+        if speaker != "bot":
+            return  # a live voice: nobody waits for it to finish playing
+        self._mark += 1
         # Twilio echoes the mark once the audio before it has played: the bot's "done talking".
         self._outbox.put_json(
             {"event": "mark", "streamSid": self.stream_sid, "mark": {"name": f"bot-{self._mark}"}}

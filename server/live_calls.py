@@ -1,14 +1,14 @@
-"""The live call registry: one CallPipeline per call, its recording, its persistence and events.
+"""The live call registry: every open call, the ranked queue over them, persistence, the
+dispatcher actions and what the consoles are told.
 
-Each call owns its resources and releases them in `finally`; nothing here parses a socket.
-A call that falls behind keeps every final (its audio waits in a bounded queue; the recogniser
-skips partials when its backlog grows); one call's failure never touches another.
+Nothing here parses a socket. A call that falls behind keeps every final (its audio waits in a
+bounded queue in server/live_call.py; the recogniser skips partials when its backlog grows); one
+call's failure never touches another.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 import time
@@ -16,33 +16,53 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
-
-import numpy as np
+from typing import Any
 
 from classifiers.labels import IncidentType, Urgency
 from classifiers.messages import Classifier
+from server.call_back import Dialer
 from server.call_summary import audit_json, call_summary, effective_labels, iso, segment_json
 from server.console_hub import ConsoleHub
+from server.live_call import (
+    CallListener,
+    CallObserver,
+    CallRejected,
+    CallSink,
+    LiveCall,
+    ObserverFactory,
+)
 from server.recorder import CallRecorder
+from server.speaker_channel import SpeakerChannel, recording_path
 from server.store import AccountRecord, AuditEntry, CallRecord, Store, StoreError
-from speech.messages import SAMPLE_RATE, AudioChunk, Clock, TranscriptSegment
+from server.unit_roster import UnitRoster, unit_json
+from speech.messages import Clock, TranscriptSegment
 from speech.protocols import StreamingRecognizer
 from triage.incidents import Incident, IncidentLinker
 from triage.pipeline import CallPipeline, PipelineEvent, TriageUpdate
 from triage.queue import Escalated, QueueChanged, QueueEvent, TriageQueue
 from triage.ranking import RankInput
+from triage.units import UnitRefused, UnitStatus
 
 log = logging.getLogger(__name__)
 
+# The call's own types, for the modules that import them from here.
+__all__ = [
+    "ActionRefused",
+    "CallListener",
+    "CallObserver",
+    "CallRejected",
+    "CallSink",
+    "LiveCall",
+    "LiveCallRegistry",
+    "ObserverFactory",
+]
+
 CALL_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
-AUDIO_QUEUE_CHUNKS = 500  # ~10 s of 20 ms frames; beyond it the sender is slowed, never dropped
 TRANSCRIPT_TAIL_CHARS = 120
-_END = object()
-
-
-class CallRejected(Exception):
-    """A call could not start (bad id, id in use); the message tells the sender what to fix."""
+# The caller ended the line (rather than a timeout or an error) before any dispatcher took it.
+CALLER_HANG_UPS = frozenset({"stop", "disconnected"})
+UNANSWERED = frozenset({"waiting", "bot"})
+REPLACEMENT_CHAR = "\ufffd"
 
 
 class ActionRefused(Exception):
@@ -51,158 +71,6 @@ class ActionRefused(Exception):
     def __init__(self, status_code: int, message: str) -> None:
         super().__init__(message)
         self.status_code = status_code
-
-
-class CallSink(Protocol):
-    """How a call talks back to whoever sends its audio. Every method returns at once."""
-
-    def send_event(self, message: dict[str, Any]) -> None: ...
-
-    def send_audio(self, samples: np.ndarray) -> None:
-        """Bot speech, 16 kHz mono float32; the sink converts it to the line's format."""
-        ...
-
-    def clear_audio(self) -> None:
-        """Drop bot audio not yet played (barge-in)."""
-        ...
-
-
-class CallObserver:
-    """Hook for a per-call participant such as the callbot; every method is optional.
-
-    Methods run on the event loop inside the call's own task: keep them quick and put model
-    work in the executor. Exceptions are logged and never end the call.
-    """
-
-    async def on_start(self, call: LiveCall) -> None: ...
-
-    async def on_audio(self, call: LiveCall, chunk: AudioChunk) -> None: ...
-
-    async def on_event(self, call: LiveCall, event: PipelineEvent) -> None: ...
-
-    async def on_status(self, call: LiveCall, status: str) -> None: ...
-
-    async def on_mark(self, call: LiveCall, name: str | None) -> None:
-        """A Twilio line finished playing bot audio up to the mark `name`."""
-
-    async def on_end(self, call: LiveCall) -> None: ...
-
-
-ObserverFactory = Callable[["LiveCall"], CallObserver | None]
-
-
-class LiveCall:
-    """One streaming call. Ingestion calls push_audio() and end(); the call runs itself."""
-
-    def __init__(
-        self,
-        registry: LiveCallRegistry,
-        record: CallRecord,
-        pipeline: CallPipeline,
-        recorder: CallRecorder,
-        sink: CallSink,
-    ) -> None:
-        self.registry = registry
-        self.record = record
-        self.pipeline = pipeline
-        self.sink = sink
-        self.observer: CallObserver | None = None
-        self._recorder = recorder
-        self._audio: asyncio.Queue[Any] = asyncio.Queue(AUDIO_QUEUE_CHUNKS)
-        self._samples_in = 0
-        self._ending = False
-        self._task: asyncio.Task[None] | None = None
-        self.error: str | None = None
-
-    @property
-    def call_id(self) -> str:
-        return self.record.call_id
-
-    @property
-    def done(self) -> bool:
-        return self._task is not None and self._task.done()
-
-    @property
-    def call_time(self) -> float:
-        return self._samples_in / SAMPLE_RATE
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name=f"call-{self.call_id}")
-
-    async def push_audio(self, samples: np.ndarray) -> None:
-        """16 kHz mono float32 from the line. Waits only when the call is ~10 s behind."""
-        if self._ending or self.done or len(samples) == 0:
-            return
-        chunk = AudioChunk(samples, self._samples_in / SAMPLE_RATE)
-        self._samples_in += len(samples)
-        self._recorder.write(samples)
-        await self._notify("on_audio", chunk)
-        await self._audio.put(chunk)
-
-    async def end(self, reason: str) -> None:
-        """Stop taking audio, finish recognition, persist; waits until the call has wound down."""
-        if not self._ending:
-            self._ending = True
-            self.record.end_reason = reason
-            if not self.done:
-                await self._audio.put(_END)
-        if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.shield(self._task)
-
-    # ---- hooks for participants (the callbot)
-    def send_bot_audio(self, samples: np.ndarray) -> None:
-        self.sink.send_audio(samples)
-
-    def clear_bot_audio(self) -> None:
-        self.sink.clear_audio()
-
-    async def add_bot_segment(self, segment: TranscriptSegment) -> None:
-        """Record what the bot said (speaker "bot") in the transcript everyone sees."""
-        events = await self.pipeline.add_text(replace(segment, speaker="bot"))
-        await self.registry.handle_events(self, events)
-
-    async def _run(self) -> None:
-        try:
-            await self._notify("on_start")
-            while True:
-                first = await self._audio.get()
-                if first is _END:
-                    break
-                chunks, ended = [first], False
-                # Take everything already waiting: one step over it all (a late call catches up).
-                while not self._audio.empty():
-                    item = self._audio.get_nowait()
-                    if item is _END:
-                        ended = True
-                        break
-                    chunks.append(item)
-                merged = AudioChunk(np.concatenate([c.samples for c in chunks]), chunks[0].start)
-                await self.registry.handle_events(self, await self.pipeline.push(merged))
-                if ended:
-                    break
-            await self.registry.handle_events(self, await self.pipeline.finish())
-        except Exception as error:
-            log.exception("call %s failed", self.call_id)
-            self.error = f"internal error while processing the call: {error}"
-            self.record.end_reason = "error"
-            self.sink.send_event({"type": "error", "message": self.error})
-        finally:
-            self._ending = True
-            # Unblock an ingestion task waiting on a full queue: nobody will read it any more.
-            while not self._audio.empty():
-                self._audio.get_nowait()
-            self._recorder.close()
-            await self._notify("on_end")
-            self.registry.call_ended(self)
-
-    async def _notify(self, method: str, *args: Any) -> None:
-        if self.observer is None:
-            return
-        try:
-            await getattr(self.observer, method)(self, *args)
-        except Exception:
-            log.exception("observer %s of call %s failed", method, self.call_id)
 
 
 class LiveCallRegistry:
@@ -228,13 +96,17 @@ class LiveCallRegistry:
         self.observer_factory = observer_factory
         self.queue = TriageQueue()
         self.incidents = IncidentLinker()
-        self.hub = ConsoleHub(self.snapshot)
+        self.hub = ConsoleHub(self.snapshot, extra=self._snapshot_extra)
+        self.units = UnitRoster(store, self.hub.publish)
+        # Trunk -> its gateway's dialer, for the lines that can call back (none built in).
+        self.dialers: dict[str, Dialer] = {}
         self._open: dict[str, CallRecord] = {}
         self._live: dict[str, LiveCall] = {}
 
     # ------------------------------------------------------------------ start-up / shutdown
     def restore(self) -> None:
         """Load open calls and recent incidents after a restart. Calls that were live are not."""
+        self.units.load()
         now = self._clock()
         for incident in self.store.incidents(since=now - self.incidents._window):
             self.incidents.restore(
@@ -265,6 +137,21 @@ class LiveCallRegistry:
         )
 
     # ------------------------------------------------------------------ calls
+    def speaker_channel(self, call: LiveCall, speaker: str) -> SpeakerChannel:
+        """Recording and recogniser for a second voice on `call` (the dispatcher's)."""
+        path = recording_path(Path(call.record.recording_path or f"{call.call_id}.wav"), speaker)
+
+        async def on_segments(segments: list[TranscriptSegment]) -> None:
+            await self.handle_events(call, list(segments))
+
+        return SpeakerChannel(
+            speaker,
+            self._recognizer_factory(),
+            CallRecorder(path),
+            self._executor,
+            on_segments,
+        )
+
     def live_call(self, call_id: str) -> LiveCall | None:
         return self._live.get(call_id)
 
@@ -320,18 +207,24 @@ class LiveCallRegistry:
     def call_ended(self, call: LiveCall) -> None:
         self._live.pop(call.call_id, None)
         record = call.record
+        line_reason = record.end_reason or "stop"
         record.live = False
         record.ended_at = self._clock()
+        abandoned = line_reason in CALLER_HANG_UPS and record.status in UNANSWERED
+        if abandoned:
+            # Hung up before a human answered: someone must call back, nobody can pick up.
+            record.end_reason = "abandoned"
+            record.flagged_for_pickup = False
         if record.status == "bot":
             record.status = "waiting"
         self.store.save_call(record)
-        call.sink.send_event(
-            {"type": "ended", "call_id": call.call_id, "reason": record.end_reason or "stop"}
-        )
-        self._publish_call(record)
+        call.sink.send_event({"type": "ended", "call_id": call.call_id, "reason": line_reason})
+        self._publish_queue(self.queue.update(_rank_input(record)), also=(call.call_id,))
 
     async def handle_events(self, call: LiveCall, events: list[PipelineEvent]) -> None:
         for event in events:
+            if isinstance(event, TranscriptSegment) and REPLACEMENT_CHAR in event.text:
+                event = _without_replacement_chars(event)
             if isinstance(event, TranscriptSegment):
                 self._on_segment(call, event)
             elif isinstance(event, TriageUpdate):
@@ -437,11 +330,16 @@ class LiveCallRegistry:
             changes = {"claimed_by": None, "status": "waiting"}
             expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
         elif action == "override":
-            changes = {"override": {**details, "by": account.username, "at": iso(self._clock())}}
+            details = _checked_override(record, details)
+            kept = {k: v for k, v in details.items() if k not in ("confirm_downgrade", "from")}
+            changes = {"override": {**kept, "by": account.username, "at": iso(self._clock())}}
             expect = {"claimed_by": [*holder, None]}
         elif action == "dispatch":
-            changes = {"status": "dispatched"}
-            expect = {"claimed_by": holder, "status": ["claimed", "dispatched"]}
+            self._dispatch(record, account, holder, details)
+            live = self._live.get(call_id)
+            if live is not None:
+                await live._notify("on_status", record.status)
+            return record
         elif action == "close":
             changes = {"status": "closed"}
             expect = {"claimed_by": holder, "status": ["waiting", "claimed", "dispatched", "bot"]}
@@ -472,6 +370,84 @@ class LiveCallRegistry:
             await call._notify("on_status", record.status)
         return record
 
+    def _dispatch(
+        self,
+        record: CallRecord,
+        account: AccountRecord,
+        holder: list[Any],
+        details: dict[str, Any],
+    ) -> CallRecord:
+        """Dispatch with units: the call and its units change in one audited transaction."""
+        unit_ids = list(details.get("units") or [])
+        try:
+            sent = self.units.check_assignable(unit_ids, record.call_id)
+        except KeyError as unknown:
+            raise ActionRefused(422, f"no unit {unknown.args[0]!r}") from None
+        except UnitRefused as refused:
+            raise ActionRefused(409, str(refused)) from None
+        entry = self.store.dispatch(
+            record.call_id,
+            unit_ids,
+            expect={"claimed_by": holder, "status": ["claimed", "dispatched"]},
+            username=account.username,
+            details=details,
+            at=self._clock(),
+        )
+        if entry is None:
+            if record.claimed_by in holder and record.status in ("claimed", "dispatched"):
+                raise ActionRefused(409, "a unit was sent elsewhere meanwhile: look again")
+            raise ActionRefused(409, _refusal("dispatch", record, account))
+        record.status = "dispatched"
+        self.units.assigned(sent)
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+        self._publish_queue(self.queue.update(_rank_input(record)), also=(record.call_id,))
+        return record
+
+    def move_unit(self, unit_id: str, status: UnitStatus, account: AccountRecord) -> None:
+        """A unit's status report (en route -> on scene -> available), audited and broadcast."""
+        unit = self.units.get(unit_id)
+        if unit is None:
+            raise ActionRefused(404, f"no unit {unit_id!r}")
+        try:
+            entry = self.units.move(unit_id, status, account.username, self._clock())
+        except UnitRefused as refused:
+            raise ActionRefused(409, str(refused)) from None
+        self.hub.publish({"type": "audit", "entry": audit_json(entry)})
+        record = self._open.get(unit.call_id or "")
+        if record is not None:
+            self._publish_call(record)
+
+    async def call_back(self, call_id: str, account: AccountRecord) -> tuple[CallRecord, str]:
+        """Dial the caller of an ended call back on its trunk; (call, new call id), audited."""
+        record = self._open.get(call_id)
+        if record is None:
+            raise ActionRefused(
+                404 if self.store.get_call(call_id) is None else 409, "no open call"
+            )
+        if record.live:
+            raise ActionRefused(409, "the caller is still on the line")
+        holders = [account.username] + ([record.claimed_by] if account.role == "supervisor" else [])
+        if record.claimed_by is None or record.claimed_by not in holders:
+            raise ActionRefused(409, "claim the call before calling back")
+        number = (record.caller_number or "").strip()
+        dialer = self.dialers.get(record.trunk)
+        if dialer is None or not number:
+            why = "no number to call" if not number else f"trunk {record.trunk} cannot dial out"
+            raise ActionRefused(409, f"{why}: call back by hand")
+        try:
+            new_call_id = await dialer.dial(number, call_back_of=call_id)
+        except Exception as error:
+            raise ActionRefused(502, f"the trunk refused the call: {error}") from error
+        entry = self.store.append_audit(
+            account.username,
+            "call_back",
+            call_id,
+            {"number": number, "new_call_id": new_call_id},
+            self._clock(),
+        )
+        self.audit_entry(entry)
+        return record, new_call_id
+
     def audit_entry(self, entry: AuditEntry) -> None:
         self.hub.publish({"type": "audit", "entry": audit_json(entry)})
 
@@ -479,7 +455,15 @@ class LiveCallRegistry:
     def summary(self, record: CallRecord) -> dict[str, Any]:
         incident = self.incidents.incident_of(record.call_id)
         count = incident.caller_count if incident is not None else 1
-        return call_summary(record, self.queue.rank_of(record.call_id), count)
+        summary = call_summary(record, self.queue.rank_of(record.call_id), count)
+        summary["units"] = self.units.on_call(record.call_id)
+        summary["can_call_back"] = bool(
+            record.trunk in self.dialers and (record.caller_number or "").strip()
+        )
+        return summary
+
+    def _snapshot_extra(self) -> dict[str, Any]:
+        return {"units": [unit_json(unit) for unit in self.units.all()]}
 
     def snapshot(self) -> list[dict[str, Any]]:
         ordered = [self._open[cid] for cid in self.queue.order if cid in self._open]
@@ -538,6 +522,30 @@ def _refusal(action: str, record: CallRecord, account: AccountRecord) -> str:
     return f"cannot {action} a call in status {record.status!r} that you have not claimed"
 
 
+def _without_replacement_chars(segment: TranscriptSegment) -> TranscriptSegment:
+    # Whisper's byte-level tokens can end inside a UTF-8 character ("quỵ" is "qu" + two tokens
+    # of one letter's bytes): a decode that stops between them yields U+FFFD. Never store it.
+    log.warning("dropping U+FFFD from a %s segment of %r", segment.kind, segment.text)
+    text = " ".join(segment.text.replace(REPLACEMENT_CHAR, " ").split())
+    return replace(segment, text=text)
+
+
+def _checked_override(record: CallRecord, details: dict[str, Any]) -> dict[str, Any]:
+    """A downgrade of a P1/P2 call needs `confirm_downgrade`; the audit keeps the level before."""
+    current, _ = effective_labels(record)
+    wanted = details.get("urgency")
+    if not (current and wanted):
+        return details
+    downgrade = Urgency(wanted).rank > Urgency(current).rank
+    if downgrade and Urgency(current) in (Urgency.P1, Urgency.P2):
+        if not details.get("confirm_downgrade"):
+            raise ActionRefused(
+                422, f"lowering a {current} call to {wanted} needs confirm_downgrade and a reason"
+            )
+        return {**details, "from": current, "confirm_downgrade": True}
+    return {k: v for k, v in details.items() if k != "confirm_downgrade"}
+
+
 def _rank_input(record: CallRecord) -> RankInput:
     urgency, _ = effective_labels(record)
     model = record.classification or {}
@@ -550,5 +558,6 @@ def _rank_input(record: CallRecord) -> RankInput:
         people_at_risk=model.get("people_at_risk"),
         weapon=model.get("weapon"),
         flagged_for_pickup=record.flagged_for_pickup,
+        abandoned=record.end_reason == "abandoned",
         started_at=record.started_at,
     )

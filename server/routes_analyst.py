@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from classifiers.labels import IncidentType, Urgency
+from classifiers.text_norm import has_diacritics, strip_diacritics
 from server.auth import require_roles
 from server.store import AccountRecord, CallRecord, Store
 
@@ -137,18 +139,31 @@ def caller_transcript(segments: list[dict[str, Any]]) -> str:
     ).strip()
 
 
+def text_matcher(query: str) -> Callable[[str], bool]:
+    """Case-insensitive; a query typed without marks ("khoi") also finds "khói" (and "khỏi"),
+    one typed with marks matches them exactly, as Vietnamese search engines do."""
+    exact = has_diacritics(query)
+
+    def view(text: str) -> str:
+        return " ".join((text if exact else strip_diacritics(text)).casefold().split())
+
+    needle = view(query)
+    return lambda text: needle in view(text)
+
+
 def search_calls(
     store: Store, call_filter: CallFilter, limit: int
 ) -> tuple[list[CallRecord], bool]:
     """Newest first; True when more calls matched than `limit`."""
     found: list[CallRecord] = []
-    needle = call_filter.text.casefold().strip() if call_filter.text else ""
+    query = call_filter.text.strip() if call_filter.text else ""
+    said = text_matcher(query) if query else None
     for call in store.list_calls(limit=SCAN_LIMIT):
         if not call_filter.matches_labels(call):
             continue
-        if needle and needle not in call.transcript_tail.casefold():
+        if said is not None and not said(call.transcript_tail):
             # The tail is only the last words; the full transcript decides.
-            if needle not in caller_transcript(store.segments(call.call_id)).casefold():
+            if not said(caller_transcript(store.segments(call.call_id))):
                 continue
         found.append(call)
         if len(found) > limit:

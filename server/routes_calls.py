@@ -7,7 +7,7 @@ No business rule lives here beyond input validation: LiveCallRegistry.act decide
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
@@ -18,7 +18,10 @@ from server.auth import AnyAccount, DispatcherAccount
 from server.call_summary import audit_json, iso
 from server.live_calls import ActionRefused
 from server.runtime import ServerRuntime
+from server.speaker_channel import recording_path
 from server.store import AccountRecord
+from server.unit_roster import unit_json
+from triage.units import UnitStatus
 
 router = APIRouter(prefix="/api")
 
@@ -27,10 +30,17 @@ class OverrideBody(BaseModel):
     urgency: Urgency | None = None
     incident_type: IncidentType | None = None
     reason: str = Field(min_length=1, max_length=500)
+    # Lowering a P1/P2 call is refused without it: the console asks the dispatcher first.
+    confirm_downgrade: bool = False
 
 
 class DispatchBody(BaseModel):
-    units: str | None = Field(default=None, max_length=200)
+    units: list[str] = Field(default_factory=list, max_length=10)  # unit ids from /api/units
+    note: str | None = Field(default=None, max_length=200)
+
+
+class UnitStatusBody(BaseModel):
+    status: UnitStatus
 
 
 class CloseBody(BaseModel):
@@ -64,12 +74,22 @@ def call_detail(call_id: str, request: Request, _: AnyAccount) -> dict[str, Any]
 
 
 @router.get("/calls/{call_id}/recording")
-def call_recording(call_id: str, request: Request, _: AnyAccount) -> FileResponse:
+def call_recording(
+    call_id: str,
+    request: Request,
+    _: AnyAccount,
+    speaker: Literal["caller", "dispatcher"] = "caller",
+) -> FileResponse:
+    """The caller's line as the models heard it, or (`speaker=dispatcher`) the dispatcher's
+    voice on its own file, aligned to the same call time."""
     runtime = _runtime(request)
     record = runtime.registry.open_record(call_id) or runtime.store.get_call(call_id)
-    if record is None or not record.recording_path or not Path(record.recording_path).is_file():
-        raise HTTPException(404, f"no recording for call {call_id!r}")
-    return FileResponse(record.recording_path, media_type="audio/wav")
+    path = Path(record.recording_path) if record and record.recording_path else None
+    if path is not None and speaker != "caller":
+        path = recording_path(path, speaker)
+    if path is None or not path.is_file():
+        raise HTTPException(404, f"no {speaker} recording for call {call_id!r}")
+    return FileResponse(path, media_type="audio/wav")
 
 
 async def _act(
@@ -102,11 +122,13 @@ async def override(
 ) -> dict[str, Any]:
     if body.urgency is None and body.incident_type is None:
         raise HTTPException(422, "give urgency and/or incident_type to override")
-    details = {
+    details: dict[str, Any] = {
         "urgency": body.urgency.value if body.urgency else None,
         "incident_type": body.incident_type.value if body.incident_type else None,
         "reason": body.reason,
     }
+    if body.confirm_downgrade:
+        details["confirm_downgrade"] = True
     return await _act(request, call_id, account, "override", details)
 
 
@@ -117,8 +139,11 @@ async def dispatch(
     account: DispatcherAccount,
     body: DispatchBody | None = None,
 ) -> dict[str, Any]:
-    units = body.units if body else None
-    return await _act(request, call_id, account, "dispatch", {"units": units})
+    body = body or DispatchBody()
+    details: dict[str, Any] = {"units": body.units}
+    if body.note:
+        details["note"] = body.note
+    return await _act(request, call_id, account, "dispatch", details)
 
 
 @router.post("/calls/{call_id}/close")
@@ -129,3 +154,32 @@ async def close(
     account: DispatcherAccount,
 ) -> dict[str, Any]:
     return await _act(request, call_id, account, "close", {"reason": body.reason})
+
+
+@router.get("/units")
+def units(request: Request, _: DispatcherAccount) -> dict[str, Any]:
+    return {"units": [unit_json(unit) for unit in _runtime(request).registry.units.all()]}
+
+
+@router.post("/units/{unit_id}/status")
+def unit_status(
+    unit_id: str, body: UnitStatusBody, request: Request, account: DispatcherAccount
+) -> dict[str, Any]:
+    registry = _runtime(request).registry
+    try:
+        registry.move_unit(unit_id, body.status, account)
+    except ActionRefused as refused:
+        raise HTTPException(refused.status_code, str(refused)) from refused
+    unit = registry.units.get(unit_id)
+    return {"unit": unit_json(unit) if unit else None}
+
+
+@router.post("/calls/{call_id}/call_back")
+async def call_back(call_id: str, request: Request, account: DispatcherAccount) -> dict[str, Any]:
+    """Dial an abandoned caller back where the trunk can; 409 says to call by hand otherwise."""
+    registry = _runtime(request).registry
+    try:
+        record, new_call_id = await registry.call_back(call_id, account)
+    except ActionRefused as refused:
+        raise HTTPException(refused.status_code, str(refused)) from refused
+    return {"call": registry.summary(record), "new_call_id": new_call_id}

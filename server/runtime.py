@@ -30,4 +30,5 @@ class ServerRuntime:
     trunks: TrunkSecrets
     limits: IngestLimits
     peer_connections: set[Any] = field(default_factory=set)  # aiortc, closed on shutdown
+    voice_links: set[Any] = field(default_factory=set)  # dispatchers' voice (dispatcher_voice)
     background_tasks: set[Any] = field(default_factory=set)  # referenced until done (RUF006)

@@ -1,4 +1,5 @@
-"""Orders open calls for dispatchers: urgency first, then risk within the level, then waiting time.
+"""Orders open calls for dispatchers: urgency first, then live callers before abandoned ones, then
+risk within the level, then waiting time.
 
 Pure and deterministic: no clock, no I/O; the caller passes everything a decision depends on.
 """
@@ -24,6 +25,7 @@ class RankInput:
     people_at_risk: int | None = None
     weapon: bool | None = None
     flagged_for_pickup: bool = False  # the callbot asks a human to pick up now
+    abandoned: bool = False  # the caller hung up unanswered: a call-back, after live callers
     started_at: float = 0.0  # wall clock (s) when the call came in: earlier waits longer
 
 
@@ -41,10 +43,13 @@ def risk_score(entry: RankInput) -> float:
     )
 
 
-def rank_key(entry: RankInput) -> tuple[float, int, float, float, str]:
+def rank_key(entry: RankInput) -> tuple[float, int, int, float, float, str]:
     level = UNCLASSIFIED_LEVEL if entry.urgency is None else float(entry.urgency.rank)
     return (
         level,
+        # Within a level a caller still on the line comes first: an abandoned call waits for a
+        # call-back, which a minute's delay harms less than a live caller left unanswered.
+        1 if entry.abandoned else 0,
         0 if entry.flagged_for_pickup else 1,
         -risk_score(entry),
         entry.started_at,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -89,11 +90,31 @@ async def serve(
             await asyncio.gather(side, return_exceptions=True)
 
 
+def first_account_hint(db_path: Path) -> str | None:
+    """What to do when nobody can log in yet (an empty database); None once an account exists."""
+    from server.store import SqliteStore
+
+    store = SqliteStore(db_path)
+    try:
+        if store.list_accounts():
+            return None
+    finally:
+        store.close()
+    return (
+        f"no account in {db_path} yet: nobody can log in. Create the first supervisor with\n"
+        f"  triage users create --username chief --role supervisor --db {db_path}\n"
+        "(password prompted), then log in at the console URL below."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from server.app import create_app
     from server.cli import UserFacingError
 
     settings = settings_from(args)
+    hint = first_account_hint(settings.db_path)
+    if hint:
+        print(f"triage serve: {hint}", file=sys.stderr, flush=True)
     try:
         transcriber, classifier = load_models(settings)
     except Exception as error:
@@ -112,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
 
     async def announce(url: str) -> None:
         print(f"triage server on {url}/ (console), {url}/caller (test caller)", flush=True)
+        if hint:
+            print("No account yet: see `triage users create` above.", flush=True)
 
     asyncio.run(serve(app, settings, announce))
     return 0

@@ -37,7 +37,26 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function typeName(type) { return TYPE_NAMES[type] || type || "—"; }
-function when(iso) { return iso ? new Date(iso).toLocaleString("vi-VN") : "—"; }
+const pad = (n) => String(n).padStart(2, "0");
+// Vietnamese order, whatever the browser's locale: dd/mm/yyyy hh:mm:ss.
+function when(iso) {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** "dd/mm/yyyy" or "dd/mm/yyyy hh:mm" (local time) -> Date; null when empty; throws if wrong. */
+function parseDay(text, endOfDay) {
+  const value = (text || "").trim();
+  if (!value) return null;
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value);
+  if (!match) throw new Error(`Ngày "${value}" phải viết dạng dd/mm/yyyy hoặc dd/mm/yyyy hh:mm`);
+  const [, day, month, year, hour, minute] = match.map((part) => (part === undefined ? undefined : Number(part)));
+  const hasTime = hour !== undefined;
+  const date = new Date(year, month - 1, day, hasTime ? hour : endOfDay ? 23 : 0, hasTime ? minute : endOfDay ? 59 : 0, endOfDay && !hasTime ? 59 : 0);
+  if (date.getDate() !== day || date.getMonth() !== month - 1) throw new Error(`Không có ngày ${value}`);
+  return date;
+}
 function seconds(value) { return typeof value === "number" ? `${value.toFixed(1)} s` : ""; }
 
 async function api(path, options = {}) {
@@ -86,8 +105,8 @@ function filterQuery() {
     if (value) params.set(name, value);
   }
   for (const name of ["from", "to"]) {
-    const value = form.get(name);
-    if (value) params.set(name, new Date(value).toISOString());
+    const date = parseDay(form.get(name), name === "to");
+    if (date) params.set(name, date.toISOString());
   }
   return params.toString();
 }

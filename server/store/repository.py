@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from speech.messages import TranscriptSegment
+from triage.units import Unit, UnitStatus
 
 ROLES: tuple[str, ...] = ("dispatcher", "supervisor", "analyst")
 CALL_STATUSES: tuple[str, ...] = ("bot", "waiting", "claimed", "dispatched", "closed")
@@ -98,6 +99,36 @@ class Store(Protocol):
         """A dispatcher action: change the call and append its audit entry in one transaction,
         only if every `expect` column currently holds one of the given values; None otherwise.
         """
+        ...
+
+    def dispatch(
+        self,
+        call_id: str,
+        unit_ids: Sequence[str],
+        *,
+        expect: dict[str, Sequence[Any]],
+        username: str,
+        details: dict[str, Any],
+        at: float,
+    ) -> AuditEntry | None:
+        """`dispatch` as one action: the call's status and every unit (available -> en route)
+        change together with one audit entry, or nothing changes (None)."""
+        ...
+
+    # response units
+    def list_units(self) -> list[Unit]: ...
+    def add_units(self, units: Sequence[Unit]) -> None: ...
+    def move_unit(
+        self,
+        unit: Unit,
+        *,
+        expect_status: UnitStatus,
+        audit_call_id: str | None,
+        username: str,
+        details: dict[str, Any],
+        at: float,
+    ) -> AuditEntry | None:
+        """Store `unit`'s status and call if it still is `expect_status`; audited."""
         ...
 
     # transcript, classifications, incidents

@@ -16,6 +16,7 @@ from typing import Any
 
 from server.store.repository import AccountRecord, AuditEntry, CallRecord, StoreError
 from speech.messages import TranscriptSegment
+from triage.units import Unit, UnitKind, UnitStatus
 
 # Append a script to change the schema; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -98,6 +99,17 @@ MIGRATIONS: tuple[str, ...] = (
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """,
+    """
+    CREATE TABLE units (
+        unit_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        trunk TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('available', 'en_route', 'on_scene')),
+        call_id TEXT REFERENCES calls(call_id),
+        position INTEGER NOT NULL DEFAULT 0
+    );
     """,
 )
 
@@ -272,6 +284,79 @@ class SqliteStore:
                 return None
             return self._insert_audit(db, username, action, call_id, details, at)
 
+    def dispatch(
+        self,
+        call_id: str,
+        unit_ids: Sequence[str],
+        *,
+        expect: dict[str, Sequence[Any]],
+        username: str,
+        details: dict[str, Any],
+        at: float,
+    ) -> AuditEntry | None:
+        """The call becomes `dispatched` and every unit goes from available to en route to it,
+        all in one transaction with one audit entry; None (nothing changed) if any part fails."""
+        try:
+            with self._tx() as db:
+                conditions, params = ["call_id = ?"], [call_id]
+                for name, allowed in expect.items():
+                    parts = [f"{name} IS NULL" if v is None else f"{name} = ?" for v in allowed]
+                    params += [v for v in allowed if v is not None]
+                    conditions.append(f"({' OR '.join(parts) or '0'})")
+                where = " AND ".join(conditions)
+                cursor = db.execute(f"UPDATE calls SET status = 'dispatched' WHERE {where}", params)
+                if cursor.rowcount != 1:
+                    return None
+                for unit_id in unit_ids:
+                    cursor = db.execute(
+                        "UPDATE units SET status = 'en_route', call_id = ? "
+                        "WHERE unit_id = ? AND status = 'available'",
+                        (call_id, unit_id),
+                    )
+                    if cursor.rowcount != 1:
+                        raise _Rollback
+                return self._insert_audit(db, username, "dispatch", call_id, details, at)
+        except _Rollback:
+            return None
+
+    # ------------------------------------------------------------------ units
+    def list_units(self) -> list[Unit]:
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM units ORDER BY position, unit_id").fetchall()
+        return [_unit_from_row(row) for row in rows]
+
+    def add_units(self, units: Sequence[Unit]) -> None:
+        with self._tx() as db:
+            start = db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+            db.executemany(
+                "INSERT INTO units(unit_id, name, kind, trunk, status, call_id, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (u.unit_id, u.name, u.kind.value, u.trunk, u.status.value, u.call_id, start + i)
+                    for i, u in enumerate(units)
+                ],
+            )
+
+    def move_unit(
+        self,
+        unit: Unit,
+        *,
+        expect_status: UnitStatus,
+        audit_call_id: str | None,
+        username: str,
+        details: dict[str, Any],
+        at: float,
+    ) -> AuditEntry | None:
+        """Write the unit's new status and call if it still has `expect_status`; audited."""
+        with self._tx() as db:
+            cursor = db.execute(
+                "UPDATE units SET status = ?, call_id = ? WHERE unit_id = ? AND status = ?",
+                (unit.status.value, unit.call_id, unit.unit_id, expect_status.value),
+            )
+            if cursor.rowcount != 1:
+                return None
+            return self._insert_audit(db, username, "unit_status", audit_call_id, details, at)
+
     # ------------------------------------------------------------------ transcript etc.
     def add_segment(self, call_id: str, segment: TranscriptSegment) -> None:
         with self._tx() as db:
@@ -404,6 +489,10 @@ class SqliteStore:
             self._db.close()
 
 
+class _Rollback(Exception):
+    """Raised inside a transaction to undo it; the transaction answers None."""
+
+
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT under the store's lock; ROLLBACK on any error."""
 
@@ -437,6 +526,17 @@ def _encode(name: str, value: Any) -> Any:
 
 def _call_row(call: CallRecord) -> dict[str, Any]:
     return {name: _encode(name, getattr(call, name)) for name in _CALL_COLUMNS}
+
+
+def _unit_from_row(row: sqlite3.Row) -> Unit:
+    return Unit(
+        row["unit_id"],
+        row["name"],
+        UnitKind(row["kind"]),
+        row["trunk"],
+        UnitStatus(row["status"]),
+        row["call_id"],
+    )
 
 
 def _call_from_row(row: sqlite3.Row) -> CallRecord:

@@ -23,7 +23,9 @@ from server.store import SqliteStore
 
 TRUNK, SECRET = "114", "browser-test-secret"
 PASSWORD = "mat-khau-thu"
-USERS = {"disp1": "dispatcher", "disp2": "dispatcher"}
+# What the dispatcher says into Chromium's fake microphone in the voice test.
+DISPATCHER_PHRASE = "Tôi là điều phối viên, xe cứu thương đang đến, anh giữ máy nhé."
+USERS = {"disp1": "dispatcher", "disp2": "dispatcher", "boss": "supervisor"}
 
 
 def free_port() -> int:
@@ -47,10 +49,17 @@ def create_accounts(db_path: Path) -> None:
 class ServerThread:
     """start() serves until stop(); start() again serves the same port and database."""
 
-    def __init__(self, settings: Settings, transcriber: Any, classifier: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        transcriber: Any,
+        classifier: Any,
+        observer_factory: Any = None,
+    ) -> None:
         self.settings = settings
         self.transcriber = transcriber
         self.classifier = classifier
+        self.observer_factory = observer_factory  # the callbot bridge's, when a test wants it
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._server: uvicorn.Server | None = None
@@ -62,7 +71,9 @@ class ServerThread:
             transcriber=self.transcriber,
             classifier=self.classifier,
             trunk_secrets=TrunkSecrets({TRUNK: SECRET}),
+            observer_factory=self.observer_factory,
         )
+        self.app = app
         config = uvicorn.Config(
             app,
             host="127.0.0.1",

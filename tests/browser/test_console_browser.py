@@ -127,12 +127,15 @@ async def test_streamed_call_claimed_and_overridden_shows_on_a_second_console(
     await form.get_by_label("Mức khẩn cấp").select_option(target)
     await form.get_by_label("Lý do").fill(reason)
     await form.get_by_role("button", name="Lưu phân loại").click()
+    if current == "P1":  # lowering a P1 asks for a second, deliberate press
+        await form.locator('[data-action="confirm-downgrade"]').click()
     await expect(row(first, call_id)).to_have_attribute("data-urgency", target)
     await expect(row(second, call_id)).to_have_attribute("data-urgency", target)
     await expect(row(second, call_id).locator(".badge-override")).to_be_visible()
     await expect(second.locator("#call-panel .override-note")).to_contain_text(reason)
+    lowered = ", hạ từ P1" if current == "P1" else ""
     await expect(second.locator("#call-panel .audit")).to_contain_text(
-        f"disp1 sửa phân loại: {target}, “{reason}”"
+        f"disp1 sửa phân loại: {target}{lowered}, “{reason}”"
     )
 
     result = await asyncio.wait_for(feed, WAIT_MS / 1000)

@@ -129,6 +129,15 @@ def test_search_by_time_type_urgency_and_text(client: TestClient) -> None:
     assert client.get("/api/analyst/calls", params={"type": "arson"}).status_code == 422
 
 
+def test_text_search_without_diacritics_finds_the_marked_words(client: TestClient) -> None:
+    assert ids(client.get("/api/analyst/calls", params={"q": "ket tren tang hai"})) == ["call-fire"]
+    assert ids(client.get("/api/analyst/calls", params={"q": "MAT XE"})) == ["call-theft"]
+    assert ids(client.get("/api/analyst/calls", params={"q": "cho"})) == ["call-theft"]
+    # Typed with marks, the marks count: "mát" (cool) is not "mất" (lost).
+    assert ids(client.get("/api/analyst/calls", params={"q": "mát xe"})) == []
+    assert ids(client.get("/api/analyst/calls", params={"q": "mất xe"})) == ["call-theft"]
+
+
 def test_open_call_has_timeline_labels_audit_and_audio(client: TestClient) -> None:
     detail = client.get("/api/analyst/calls/call-fire").json()
     assert detail["call"]["incident_type"] == "fire" and detail["call"]["urgency"] == "P1"

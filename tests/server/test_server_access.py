@@ -168,3 +168,20 @@ async def test_login_rejects_bad_passwords_and_logout_revokes_the_token(server):
         assert (await http.get("/api/me", headers=server.headers("disp2"))).status_code == 401
     stored = server.runtime.store.get_account("disp1")
     assert stored.password_hash.startswith("$argon2id$")
+
+
+async def test_api_reference_answers_offline_without_a_login(server):
+    async with httpx.AsyncClient(base_url=server.base_url) as http:
+        schema = await http.get("/openapi.json")
+        assert schema.status_code == 200
+        paths = schema.json()["paths"]
+        assert "/api/calls/{call_id}/claim" in paths and "/api/calls/{call_id}/voice" in paths
+        assert schema.json()["components"]["securitySchemes"]["session"]["scheme"] == "bearer"
+        page = await http.get("/docs")
+        assert page.status_code == 200 and "/openapi.json" in page.text
+        # Swagger UI is served by us, not a CDN: the page works on a machine without internet.
+        assert "cdn.jsdelivr" not in page.text and "/static-docs/swagger-ui-bundle.js" in page.text
+        bundle = await http.get("/static-docs/swagger-ui-bundle.js")
+        assert bundle.status_code == 200 and len(bundle.content) > 100_000
+        # The reference lists the API; the API itself still wants a token.
+        assert (await http.get("/api/queue")).status_code == 401

@@ -132,7 +132,8 @@ async def test_bad_input_ends_only_its_own_call(server):
     assert "no data for 2 s" in error_text(messages) and code == 4408
     assert await wait_ended(server, "bad-idle") == "idle_timeout"
     messages, _ = await exchange(calls, [start("bad-drop"), *[SILENCE_20MS] * 10], abort=True)
-    assert await wait_ended(server, "bad-drop") == "disconnected"
+    # The line dropped before anyone answered: to a dispatcher that is a caller to call back.
+    assert await wait_ended(server, "bad-drop") == "abandoned"
     messages, _ = await exchange(calls, [start("good-1")])
     assert "already used" in error_text(messages)
     messages, _ = await exchange(calls, [start("../../etc/passwd")])
@@ -159,7 +160,7 @@ async def test_bad_input_ends_only_its_own_call(server):
     assert await wait_ended(server, "CA-bad-idle") == "idle_timeout"
     frames = [twilio_start("CA-bad-drop"), twilio_media(base64.b64encode(bytes(160)).decode())]
     await exchange(twilio, frames, abort=True)
-    assert await wait_ended(server, "CA-bad-drop") == "disconnected"
+    assert await wait_ended(server, "CA-bad-drop") == "abandoned"  # dropped, never answered
 
     # ---- /rtc/offer
     async with httpx.AsyncClient(base_url=server.base_url) as http:
@@ -186,6 +187,6 @@ async def test_bad_input_ends_only_its_own_call(server):
     result = await good
     assert result.error is None and result.ended_reason == "stop"
     record = server.runtime.store.get_call("good-1")
-    assert record.end_reason == "stop"
+    assert record.end_reason == "abandoned"  # hung up (stop) before anyone took it
     assert server.runtime.registry.live_count == 0
     assert np.isfinite(record.started_at)

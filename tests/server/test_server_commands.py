@@ -37,3 +37,15 @@ def test_demo_feeds_its_chosen_samples_in_order():
     chosen = pick_demo_calls(SAMPLES)
     assert [path.stem for path in chosen] == list(DEMO_CALLS)
     assert all(path.with_suffix(".json").is_file() for path in chosen)
+
+
+def test_serve_on_an_empty_database_says_how_to_create_the_first_account(tmp_path):
+    from server.commands.serve import first_account_hint
+
+    db = tmp_path / "fresh.sqlite3"
+    hint = first_account_hint(db)
+    assert hint is not None
+    assert f"triage users create --username chief --role supervisor --db {db}" in hint
+    assert main(["users", "create", "--username", "chief", "--role", "supervisor",
+                 "--db", str(db), "--password", "s3cret-pass"]) == 0  # fmt: skip
+    assert first_account_hint(db) is None

@@ -58,7 +58,11 @@ async def test_claim_race_actions_audit_and_restart(
             assert audit["entry"]["username"] == winner and audit["entry"]["action"] == "claim"
 
             # The loser cannot act on the winner's call; the winner can.
-            body = {"urgency": "P2", "reason": "người bệnh đã tỉnh lại, thở được"}
+            body = {
+                "urgency": "P2",
+                "reason": "người bệnh đã tỉnh lại, thở được",
+                "confirm_downgrade": True,
+            }
             refused = await http.post(
                 "/api/calls/race-1/override", json=body, headers=server.headers(loser)
             )
@@ -87,7 +91,7 @@ async def test_claim_race_actions_audit_and_restart(
             await http.post("/api/calls/race-1/override", json=body, headers=server.headers(winner))
             dispatched = await http.post(
                 "/api/calls/race-1/dispatch",
-                json={"units": "CA phường"},
+                json={"units": ["115-CC01"], "note": "CA phường hỗ trợ"},
                 headers=server.headers(winner),
             )
             assert dispatched.status_code == 200

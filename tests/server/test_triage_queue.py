@@ -102,3 +102,12 @@ def test_a_call_whose_location_changes_moves_to_the_matching_incident():
     moved = linker.link("c2", IncidentType.FIRE, "cổng chợ Đồng Xuân", at=20)
     assert moved.incident_id == a.incident_id and moved.caller_count == 2
     assert linker.incident_of("c2").incident_id == a.incident_id
+
+
+def test_an_abandoned_call_waits_after_live_callers_of_its_level_never_below_it():
+    calls = [
+        entry("p1-hung-up", Urgency.P1, started_at=0, red_flags=2, abandoned=True),
+        entry("p1-live", Urgency.P1, started_at=50),
+        entry("p2-live", Urgency.P2, started_at=0, red_flags=3),
+    ]
+    assert rank(calls) == ["p1-live", "p1-hung-up", "p2-live"]

@@ -54,11 +54,26 @@ export async function callDetail(callId) {
   return (await request("GET", `/api/calls/${encodeURIComponent(callId)}`)).json();
 }
 
-export async function recordingBlob(callId) {
-  return (await request("GET", `/api/calls/${encodeURIComponent(callId)}/recording`)).blob();
+export async function recordingBlob(callId, speaker = "caller") {
+  const query = speaker === "caller" ? "" : `?speaker=${encodeURIComponent(speaker)}`;
+  return (await request("GET", `/api/calls/${encodeURIComponent(callId)}/recording${query}`)).blob();
 }
 
 export async function act(callId, action, body) {
   const path = `/api/calls/${encodeURIComponent(callId)}/${action}`;
   return (await request("POST", path, body)).json();
+}
+
+export async function voice(callId, offer) {
+  const path = `/api/calls/${encodeURIComponent(callId)}/voice`;
+  return (await request("POST", path, offer)).json();
+}
+
+export async function units() {
+  return (await request("GET", "/api/units")).json();
+}
+
+export async function setUnitStatus(unitId, status) {
+  const path = `/api/units/${encodeURIComponent(unitId)}/status`;
+  return (await request("POST", path, { status })).json();
 }

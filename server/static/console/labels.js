@@ -1,5 +1,6 @@
 // Vietnamese names for the label contract (shared/labels.md) and console vocabulary.
-// Display only: the machine names stay the source of truth and are shown in tooltips.
+// Display only: the machine names stay the source of truth (in data attributes); every word a
+// dispatcher reads, tooltips included, is Vietnamese.
 
 export const TYPE_NAMES = Object.freeze({
   fire: "Cháy nổ",
@@ -39,7 +40,51 @@ export const ACTION_NAMES = Object.freeze({
   close: "đóng cuộc gọi",
   login: "đăng nhập",
   logout: "đăng xuất",
+  voice_talk: "nối thoại với người gọi",
+  voice_listen: "nghe cuộc gọi",
+  unit_status: "cập nhật trạng thái lực lượng",
+  call_back: "gọi lại người gọi",
+  export: "xuất dữ liệu",
+  create_user: "tạo tài khoản",
 });
+
+// Why a call ended (CallSummary.end_reason).
+export const END_REASON_NAMES = Object.freeze({
+  abandoned: "Người gọi gác máy khi chưa có ai nhận",
+  stop: "Kết thúc bình thường",
+  disconnected: "Mất kết nối đường dây",
+  idle_timeout: "Đường dây im lặng quá lâu",
+  error: "Lỗi hệ thống",
+  server_shutdown: "Máy chủ dừng",
+  server_restart: "Máy chủ khởi động lại",
+  no_audio: "Không nhận được âm thanh",
+});
+
+export const UNIT_STATUS_NAMES = Object.freeze({
+  available: "Sẵn sàng",
+  en_route: "Đang đến",
+  on_scene: "Đã tới hiện trường",
+});
+
+export const UNIT_KIND_NAMES = Object.freeze({
+  ambulance: "Xe cứu thương",
+  fire_engine: "Xe chữa cháy",
+  rescue: "Cứu nạn cứu hộ",
+  police: "Cảnh sát",
+});
+
+export const SOURCE_NAMES = Object.freeze({
+  ws: "tổng đài điện thoại",
+  twilio: "Twilio",
+  webrtc: "trình duyệt (WebRTC)",
+});
+
+/** Tooltip of an urgency chip: "Mức khẩn cấp P1: nguy hiểm tính mạng". */
+export function urgencyTitle(urgency) {
+  if (!urgency) return "Chưa phân loại mức khẩn cấp";
+  const name = URGENCY_NAMES[urgency] || urgency;
+  return `Mức khẩn cấp ${name.replace(" · ", ": ").replace(/: (.)/, (_, c) => `: ${c.toLowerCase()}`)}`;
+}
 
 export const SPEAKER_NAMES = Object.freeze({
   caller: "Người gọi",

@@ -2,7 +2,7 @@
 // Reads state only; the rows carry call ids and the page decides what a click does.
 
 import { el, elapsed } from "./dom.js";
-import { STATUS_NAMES, typeName } from "./labels.js";
+import { END_REASON_NAMES, STATUS_NAMES, typeName, urgencyTitle } from "./labels.js";
 
 /** Open calls in queue order: by rank, unranked (closed) calls left out. */
 export function queueOrder(calls) {
@@ -11,36 +11,45 @@ export function queueOrder(calls) {
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.call_id.localeCompare(b.call_id));
 }
 
-export function renderQueue(container, calls, partials, { selectedId, onOpen }) {
+/** Draws the calls that pass `matches`; returns [shown, open] counts. */
+export function renderQueue(container, calls, partials, { selectedId, onOpen, matches = () => true }) {
   const ordered = queueOrder(calls);
-  const rows = ordered.map((call) => queueRow(call, partials.get(call.call_id), call.call_id === selectedId, onOpen));
+  const shown = ordered.filter(matches);
+  const rows = shown.map((call) => queueRow(call, partials.get(call.call_id), call.call_id === selectedId, onOpen));
   container.replaceChildren(...rows);
   if (!rows.length) {
-    container.append(el("li", { class: "queue-empty" }, "Chưa có cuộc gọi nào đang chờ."));
+    const text = ordered.length ? "Không có cuộc gọi nào khớp bộ lọc." : "Chưa có cuộc gọi nào đang chờ.";
+    container.append(el("li", { class: "queue-empty" }, text));
   }
-  return ordered.length;
+  return [shown.length, ordered.length];
 }
 
 function queueRow(call, partial, selected, onOpen) {
   const urgency = call.urgency || "none";
+  const abandoned = call.end_reason === "abandoned";
   const classes = ["queue-row", `urgency-${urgency}`];
   if (selected) classes.push("selected");
   if (call.flagged_for_pickup) classes.push("flagged");
   if (call.claimed_by) classes.push("claimed");
+  if (abandoned) classes.push("abandoned");
   const badges = [];
   if (call.flagged_for_pickup) {
-    badges.push(el("span", { class: "badge badge-pickup", title: "flagged_for_pickup" }, "CẦN NHẬN NGAY"));
+    badges.push(el("span", { class: "badge badge-pickup", title: "Tổng đài tự động đề nghị điều phối viên nhận ngay" }, "CẦN NHẬN NGAY"));
   }
   if (call.status === "bot") {
-    badges.push(el("span", { class: "badge badge-bot", title: "status: bot" }, "Tổng đài tự động"));
+    badges.push(el("span", { class: "badge badge-bot", title: "Tổng đài tự động đang trả lời người gọi" }, "Tổng đài tự động"));
+  }
+  if (abandoned) {
+    badges.push(el("span", { class: "badge badge-abandoned", title: END_REASON_NAMES.abandoned }, "Đã gác máy · cần gọi lại"));
   }
   if (call.claimed_by) {
-    badges.push(el("span", { class: "badge badge-claimed", title: `claimed_by: ${call.claimed_by}` }, `Đang xử lý: ${call.claimed_by}`));
+    badges.push(el("span", { class: "badge badge-claimed", title: `Điều phối viên ${call.claimed_by} đang giữ cuộc gọi` }, `Đang xử lý: ${call.claimed_by}`));
   } else if (call.status === "dispatched") {
     badges.push(el("span", { class: "badge" }, STATUS_NAMES.dispatched));
   }
-  if (call.live) badges.push(el("span", { class: "badge badge-live", title: "live" }, "● Đang nói"));
-  if (call.override) badges.push(el("span", { class: "badge badge-override", title: `override by ${call.override.by}` }, "Đã sửa tay"));
+  if (call.units?.length) badges.push(el("span", { class: "badge badge-units", title: "Lực lượng đã điều" }, `Lực lượng: ${call.units.join(", ")}`));
+  if (call.live) badges.push(el("span", { class: "badge badge-live", title: "Người gọi vẫn đang trên máy" }, "● Đang nói"));
+  if (call.override) badges.push(el("span", { class: "badge badge-override", title: `Phân loại do ${call.override.by} sửa tay` }, "Đã sửa tay"));
   const callers = call.incident_caller_count || 1;
   const tail = call.transcript_tail || "";
   return el(
@@ -55,14 +64,14 @@ function queueRow(call, partial, selected, onOpen) {
       onkeydown: (event) => { if (event.key === "Enter") onOpen(call.call_id); },
     },
     el("span", { class: "rank" }, call.rank ?? "–"),
-    el("span", { class: `urgency-chip urgency-${urgency}`, title: call.urgency ? `urgency: ${call.urgency}` : "chưa phân loại" }, call.urgency || "…"),
+    el("span", { class: `urgency-chip urgency-${urgency}`, title: urgencyTitle(call.urgency) }, call.urgency || "…"),
     el(
       "div",
       { class: "row-main" },
       el(
         "div",
         { class: "row-head" },
-        el("span", { class: "type", title: call.incident_type || "" }, call.incident_type ? typeName(call.incident_type) : "Đang phân loại"),
+        el("span", { class: "type", title: "Loại sự việc" }, call.incident_type ? typeName(call.incident_type) : "Đang phân loại"),
         el("span", { class: "location", title: "Địa điểm" }, call.location || "Chưa rõ địa điểm"),
         ...badges,
       ),
@@ -77,10 +86,20 @@ function queueRow(call, partial, selected, onOpen) {
     el(
       "div",
       { class: "row-side" },
-      el("span", { class: "wait", dataset: { since: call.started_at || "" }, title: "Thời gian chờ" }, elapsed(call.started_at)),
-      el("span", { class: callers > 1 ? "callers many" : "callers", title: `incident: ${call.incident_id || "—"}` }, `${callers} người gọi`),
+      waitCell(call),
+      el("span", { class: callers > 1 ? "callers many" : "callers", title: callers > 1 ? "Số người gọi báo cùng một vụ việc" : "Chưa thấy cuộc gọi khác cùng vụ" }, `${callers} người gọi`),
     ),
   );
+}
+
+// The clock of a call that ended stops at its end: a 16 s call never shows 21 minutes.
+function waitCell(call) {
+  if (!call.live && call.ended_at) {
+    const took = elapsed(call.started_at, Date.parse(call.ended_at));
+    const text = call.end_reason === "abandoned" ? `gác máy sau ${took}` : `dài ${took}`;
+    return el("span", { class: "wait stopped", dataset: { stopped: "1" }, title: "Thời gian cuộc gọi, đã dừng khi người gọi gác máy" }, text);
+  }
+  return el("span", { class: "wait", dataset: { since: call.started_at || "" }, title: "Thời gian từ khi cuộc gọi đến" }, elapsed(call.started_at));
 }
 
 /** Advances every "waiting time" cell without redrawing the rows. */
