@@ -73,8 +73,8 @@ def bare_alias(key: str, own_keys: set[str]) -> str | None:
             key = rest
             break
     key = key.lstrip("0") if key.isdigit() else key
-    if not key or key in own_keys:
-        return None
+    if not key or key in own_keys or (len(key) < 4 and not key.isdigit()):
+        return None  # "xa", "an": too short to tell a former name from an ordinary word
     return key
 
 
@@ -121,9 +121,7 @@ def build(wheel: Path, out_dir: Path) -> None:
         db.close()
 
     new_province_id = {r["provinceKey"]: f"vn34-p{r['provinceCode']}" for r in current}
-    new_ward_id = {
-        (r["provinceKey"], r["wardKey"]): f"vn34-w{r['wardCode']}" for r in current
-    }
+    new_ward_id = {(r["provinceKey"], r["wardKey"]): f"vn34-w{r['wardCode']}" for r in current}
     old_province_successor = {
         old: new_province_id[new]
         for new, olds in converter["DICT_PROVINCE"].items()
