@@ -288,8 +288,14 @@ def match_name(
                 )
         elif near == "tail" and length >= 3:
             near_entries = tables.by_opening.get((length, span[0].folded, span[1].folded), [])
-        for entry in near_entries:
-            if levels is None or entry.item.level in levels:
+        if near_entries:
+            said = tuple(w.folded for w in span)
+            allowed = 1 if length <= 3 else 2
+            for entry in near_entries:
+                if levels is not None and entry.item.level not in levels:
+                    continue
+                if sum(a != b for a, b in zip(said, entry.folded, strict=True)) > allowed:
+                    continue  # cheap test first: too many syllables differ in their letters
                 _keep(found, entry.item, _entry_quality(span, entry))
         candidates = [c for c in found.values() if c.quality > 0]
         if candidates:
