@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classifiers.gazetteer import THRESHOLD, AddressMatch, Gazetteer, match_address
+from classifiers.gazetteer import THRESHOLD, AddressMatch, Gazetteer, load_gazetteer, match_address
 from classifiers.gazetteer_tables import DATA_DIR, Place, Unit
 from classifiers.text_norm import strip_diacritics
 
@@ -430,7 +430,7 @@ def test_a_match_is_always_heard_words_and_table_places(text: str) -> None:
         return
     assert text[match.start : match.end] == match.heard
     assert THRESHOLD <= match.confidence <= 1.0
-    tables = match_address.__globals__["load_gazetteer"]().tables
+    tables = load_gazetteer().tables
     for part in match.parts:
         assert text[part.start : part.end] == part.heard
         assert part.verified == bool(part.unit_ids)
