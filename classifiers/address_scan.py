@@ -62,7 +62,7 @@ def words_of(text: str) -> list[Word]:
                 )
             continue
         lower = raw.lower()
-        folded = fold(lower) if len(lower) == len(raw) else fold(raw).lower()
+        folded = _fold_word(lower) if len(lower) == len(raw) else fold(raw).lower()
         glued = _GLUED_ABBREVIATION.fullmatch(folded)
         if glued:  # "Q3", "P12", "F12": the keyword and its number in one token
             for part in glued.groups():
@@ -76,6 +76,11 @@ def words_of(text: str) -> list[Word]:
     if not any(w.marked for w in out):
         out = [dataclasses.replace(w, call_marked=False) for w in out]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(lower: str) -> str:
+    return fold(lower)
 
 
 # Keywords: folded words -> (role, the marked spelling, or None where the folded form is all
@@ -266,13 +271,18 @@ def match_name(
     word count; with "tail", only names of three words or more whose first two words are right.
     """
     limit = min(tables.max_syllables + 1, len(words) - start)
+    keys: list[str] = []
+    key = ""
+    for word in words[start : start + limit]:
+        key += word.folded
+        keys.append(key)
+        if word.pause_after:
+            break  # a name does not run across a comma
     best: tuple[int, list[Candidate]] | None = None
-    for length in range(limit, 0, -1):
+    for length in range(len(keys), 0, -1):
         span = words[start : start + length]
-        if any(w.pause_after for w in span[:-1]):
-            continue
         found: dict[str, Candidate] = {}
-        for entry in tables.by_key.get("".join(w.folded for w in span), ()):
+        for entry in tables.by_key.get(keys[length - 1], ()):
             if levels is not None and entry.item.level not in levels:
                 continue
             if len(entry.folded) == length or not entry.marked:
@@ -359,11 +369,13 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def _unverified_words(words: list[Word], start: int) -> int:
+def _unverified_words(words: list[Word], start: int, *, capital_only: bool = False) -> int:
     """How many words after a keyword read as a name nobody has verified (0 when none)."""
     count = 0
     while start + count < len(words) and count < _UNVERIFIED_MAX_WORDS:
         word = words[start + count]
+        if capital_only and not word.capital:
+            break
         if (word.folded in _NAME_BREAKERS and not word.capital) or keyword_at(
             words, start + count
         ) is not None:
@@ -450,6 +462,10 @@ def _keyword_piece(tables: GazetteerTables, words: list[Word], i: int) -> list[P
         if number is not None and plain and keyword not in _PLAIN_SAFE:
             if written_number(words[j].folded) is None:
                 number = None  # "quan bay gio": without marks, "quận bảy" only when written "7"
+        if number is not None and role in ("ward", "district"):
+            named = match_name(tables, words, j, _ROLE_LEVELS[role], near="none")
+            if named is not None and named[0] > number[1]:
+                number = None  # "quận Ba Đình", "quận Hai Bà Trưng": a name, not "quận 3"
         if number is not None and not any(w.pause_after for w in words[j : j + number[1] - 1]):
             value, count = number
             if role in ("ward", "district") and strength < 0.9:
@@ -465,7 +481,10 @@ def _keyword_piece(tables: GazetteerTables, words: list[Word], i: int) -> list[P
                 )
                 if not candidates:
                     return None
-                return [Piece(role, i, j + count, value, strength, candidates, keyword)]
+                label = _KEYWORD_TYPES.get(keyword, "Phường" if role == "ward" else "Quận")
+                return [
+                    Piece(role, i, j + count, f"{label} {value}", strength, candidates, keyword)
+                ]
             label = "Số" if role == "house_number" else _spelling(keyword).capitalize()
             pieces.append(Piece(role, i, j + count, f"{label} {value}", strength, [], keyword))
             j += count
@@ -501,7 +520,7 @@ def _keyword_piece(tables: GazetteerTables, words: list[Word], i: int) -> list[P
             said = " ".join(w.lower for w in words[first:end])
             return [Piece("street", first, end, said, strength, [], keyword)]
     if role in ("street", "hamlet", "alley"):
-        count = _unverified_words(words, j)
+        count = _unverified_words(words, j, capital_only=length == 0)
         if count:
             said = " ".join(w.lower for w in words[first : j + count])
             pieces.append(
@@ -554,7 +573,13 @@ def _house_number_first(words: list[Word], i: int) -> tuple[Role, int, float] | 
         return "house_number", 0, 0.8
     if "/" in words[i].folded and words[i + 1].capital:
         return "house_number", 0, 0.8
+    if words[i + 1].capital and words[i + 1].call_marked and not _all_capital(words):
+        return "house_number", 0, 0.6  # "88 Lê Lợi, Thanh Hóa" in a cased transcript
     return None
+
+
+def _all_capital(words: list[Word]) -> bool:
+    return all(w.capital or not w.folded.isalpha() for w in words)
 
 
 def _short_name(name: str) -> bool:

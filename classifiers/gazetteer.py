@@ -160,9 +160,25 @@ class AddressMatch:
 
 @dataclass(slots=True)
 class _Resolved:
-    pieces: list[Piece]  # the chain's pieces that fit together, in order
+    pieces: list[Piece]  # the chain's pieces, in order; those that fit nothing made unverified
     confidence: float
+    area: Area  # where the chosen reading lies
+    chosen: dict[int, Item | None]  # id(piece) -> its place, None when the call leaves it open
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way to read a chain: a candidate for each piece (or none), all in one area."""
+
+    score: float
     area: Area
+    choice: tuple[tuple[int, Candidate], ...]  # (id(piece), candidate)
+    skipped: int
+
+
+_BEAM = 12
+_RANK_WEIGHT = 0.8  # readings are ranked on how surely each piece was said, not on its level
+_TIE = 0.02  # readings this close to the best are as good: the call does not decide between them
 
 
 class Gazetteer:
@@ -206,6 +222,7 @@ class Gazetteer:
         return self._build(text, words, best)
 
     def _resolve(self, chain: list[Piece], hint: str | None) -> _Resolved | None:
+        """The best reading of a chain: one candidate per piece, all fitting one area."""
         verified = [p for p in chain if p.verified]
         if not verified:
             return None
@@ -214,51 +231,97 @@ class Gazetteer:
             for piece in verified:
                 if piece.keyword is None:
                     piece.evidence = max(piece.evidence, _CONTINUED)
-        area = Area()
-        conflicts = 0
-        kept: list[Piece] = []
+        # units first: the street and landmark tables are partial, the unit tables are not, so
+        # "9 Lê Thánh Tôn, Nha Trang" is Nha Trang with a street as heard, not TP.HCM's street
         order = sorted(
             verified,
-            key=lambda p: (-p.evidence * max(c.quality for c in p.candidates), len(p.candidates)),
+            key=lambda p: (
+                all(isinstance(c.item, Place) for c in p.candidates),
+                -p.evidence * max(c.quality for c in p.candidates),
+                len(p.candidates),
+            ),
         )
+        readings = [_Reading(0.0, Area(), (), 0)]
         for piece in order:
-            fitting = [c for c in piece.candidates if area.meet(self.tables.area(c.item))]
-            if hint is not None:
-                hinted = [c for c in fitting if self.tables.new_province(c.item) == hint]
-                fitting = hinted or fitting
-            if not fitting:
-                conflicts += 1
-                continue
-            joined = reduce(Area.join, (self.tables.area(c.item) for c in fitting))
-            area = area.meet(joined) or area
-            piece.candidates = fitting
-            kept.append(piece)
-        for piece in kept:
-            fitting = [c for c in piece.candidates if area.meet(self.tables.area(c.item))]
-            if piece.keyword is None and fitting:
-                # said bare: the district "Bình Tân", not a commune called Bình Tân elsewhere
-                top = max(SALIENCE[c.item.level] for c in fitting)
-                fitting = [c for c in fitting if SALIENCE[c.item.level] == top]
-            piece.candidates = fitting or piece.candidates
-        area = reduce(
-            Area.meet_or_keep,
-            (reduce(Area.join, (self.tables.area(c.item) for c in p.candidates)) for p in kept),
-            Area(),
-        )
+            places_only = all(isinstance(c.item, Place) for c in piece.candidates)
+            best_gain = max(_gain(piece, c, hint, self.tables) for c in piece.candidates)
+            grown: list[_Reading] = []
+            for reading in readings:
+                for candidate in piece.candidates:
+                    met = reading.area.meet(self.tables.area(candidate.item))
+                    if met is None:
+                        continue
+                    gain = _gain(piece, candidate, hint, self.tables)
+                    grown.append(
+                        _Reading(
+                            reading.score + gain,
+                            met,
+                            (*reading.choice, (id(piece), candidate)),
+                            reading.skipped,
+                        )
+                    )
+                if places_only:
+                    # a street of that name in another city: the words stay, as heard
+                    grown.append(reading)
+                else:
+                    # a unit said but left out costs what it would have added
+                    grown.append(
+                        _Reading(
+                            reading.score - best_gain,
+                            reading.area,
+                            reading.choice,
+                            reading.skipped + 1,
+                        )
+                    )
+            grown.sort(key=lambda r: (-r.score, r.skipped))
+            readings = grown[:_BEAM]
+        best = readings[0]
+        ties = [r for r in readings if r.score >= best.score - _TIE and r.skipped == best.skipped]
+        chosen_by_piece: dict[int, set[str]] = {}
+        for reading in ties:
+            for key, candidate in reading.choice:
+                chosen_by_piece.setdefault(key, set()).add(candidate.item.id)
+        provinces = {province for r in ties for province in (r.area.provinces or {"?"})}
+        chosen: dict[int, Item | None] = {}
         miss = 1.0
-        for piece in kept:
-            best = _best(piece)
-            miss *= 1.0 - piece.evidence * best.quality * _LEVEL_WEIGHT[best.item.level]
+        kept: list[Piece] = []
+        for piece in chain:
+            pick = dict(best.choice).get(id(piece))
+            if piece.verified and pick is None:
+                # it fits nothing else said: keep the words as heard, claim no place
+                piece.candidates = []
+                kept.append(piece)
+                continue
+            kept.append(piece)
+            if pick is None:
+                continue
+            alternatives = [
+                c
+                for c in piece.candidates
+                if c.item.id in chosen_by_piece[id(piece)]
+                or (
+                    c.quality >= pick.quality - 0.05
+                    and best.area.meet(self.tables.area(c.item)) is not None
+                )
+            ]
+            alternatives.sort(key=lambda c: (c.item.id != pick.item.id, -c.quality))
+            piece.candidates = alternatives
+            same = _one_place([self.tables.items[i] for i in chosen_by_piece[id(piece)]])
+            chosen[id(piece)] = same if len(provinces) == 1 else None
+            miss *= 1.0 - piece.evidence * pick.quality * _LEVEL_WEIGHT[pick.item.level]
         confidence = 1.0 - miss
-        if area.provinces is None or len(area.provinces) > 1:
+        if len(provinces) > 1:
             confidence *= _UNRESOLVED_CITY
-        if len(kept) == 1 and _best(kept[0]).item.level == "ward":
+        placed = [p for p in kept if p.verified]
+        if len(placed) == 1 and dict(best.choice)[id(placed[0])].item.level == "ward":
             confidence *= _LONE_WARD
-        confidence *= _CONFLICT**conflicts
-        unverified = [p for p in chain if not p.verified]
+        confidence *= _CONFLICT**best.skipped
+        unverified = [p for p in kept if not p.verified]
         confidence = min(0.99, confidence + _NUMBER_BONUS * len(unverified))
-        ordered = sorted(kept + unverified, key=lambda p: p.first)
-        return _Resolved(ordered, max(0.0, min(1.0, confidence)), area)
+        if not placed:
+            return None
+        area = reduce(Area.join, (r.area for r in ties))
+        return _Resolved(kept, max(0.0, confidence), area, chosen)
 
     def _build(self, text: str, words: list[Word], resolved: _Resolved) -> AddressMatch:
         tables = self.tables
@@ -266,7 +329,7 @@ class Gazetteer:
         determined: dict[Level, Item] = {}
         for piece in resolved.pieces:
             start, end = words[piece.first].start, words[piece.last - 1].end
-            ranked = sorted(piece.candidates, key=lambda c: -_rank(piece, c))
+            ranked = piece.candidates
             parts.append(
                 AddressPart(
                     piece.role,
@@ -278,11 +341,9 @@ class Gazetteer:
                     piece.verified,
                 )
             )
-            if piece.verified:
-                level = ranked[0].item.level
-                same = _one_place([c.item for c in ranked if c.item.level == level])
-                if same is not None:
-                    determined.setdefault(level, same)
+            same = resolved.chosen.get(id(piece))
+            if same is not None:
+                determined.setdefault(same.level, same)
         ward = _unit(determined.get("ward"))
         district = _unit(determined.get("district"))
         province = _unit(determined.get("province"))
@@ -327,28 +388,19 @@ class Gazetteer:
         )
 
 
-def _best(piece: Piece) -> Candidate:
-    return max(piece.candidates, key=lambda c: _rank(piece, c))
-
-
-_ROLE_LEVEL_BONUS: dict[Level, float] = {
-    "landmark": 0.05,
-    "district": 0.04,
-    "street": 0.03,
-    "ward": 0.02,
-    "province": 0.01,
-}
-
-
-def _rank(piece: Piece, candidate: Candidate) -> float:
-    """Closest name first; then the level the keyword asked for; then the current era."""
+def _gain(piece: Piece, candidate: Candidate, hint: str | None, tables: GazetteerTables) -> float:
+    """What a candidate adds to a reading: how surely it was said, and ties broken by level."""
     item = candidate.item
-    score = candidate.quality + _ROLE_LEVEL_BONUS[item.level] * 0.1
-    if item.level == piece.role:
-        score += 0.01
-    if isinstance(item, Unit) and item.era == "2025":
-        score += 0.001
-    return score
+    gain = piece.evidence * candidate.quality * _RANK_WEIGHT
+    if piece.keyword is None:
+        gain += 0.03 * SALIENCE[item.level]  # said bare: the district, not a commune elsewhere
+    elif item.level == piece.role:
+        gain += 0.03
+    if isinstance(item, Unit) and item.era == "legacy":
+        gain += 0.0005  # an old ward also says its district
+    if hint is not None and tables.new_province(item) == hint:
+        gain += 0.05  # the call centre's own province, among places of one name
+    return gain
 
 
 def _one_place(items: list[Item]) -> Item | None:

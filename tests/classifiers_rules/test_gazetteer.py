@@ -259,6 +259,42 @@ def test_misheard_abbreviated_and_spoken_forms(
         assert found[field] == value, (field, match.normalised)
 
 
+@pytest.mark.parametrize(
+    ("text", "district", "province"),
+    [
+        ("số 198 phố Hàng Bông, quận Ba Đình", "Quận Ba Đình", "Hà Nội"),  # not "quận 3"
+        ("quận hai bà trưng hà nội", "Quận Hai Bà Trưng", "Hà Nội"),  # not "quận 2"
+        ("số 5 đường Trần Phú, quận Hà Đông", "Quận Hà Đông", "Hà Nội"),
+    ],
+)
+def test_a_district_name_that_starts_with_a_number_word(
+    gazetteer: Gazetteer, text: str, district: str, province: str
+) -> None:
+    match = gazetteer.match(text)
+    assert match is not None
+    assert names(match)["district"] == district and names(match)["province"] == province
+
+
+@pytest.mark.parametrize(
+    ("text", "street_heard", "province"),
+    [
+        ("Tôi ở 9 Lê Thánh Tôn, Nha Trang, có người ngất", "Lê Thánh Tôn", "Khánh Hòa"),
+        ("hẻm 120 Trần Hưng Đạo, Mỹ Tho", "Trần Hưng Đạo", "Đồng Tháp"),
+        ("nhà thuốc ở 88 Lê Lợi, Thanh Hóa", "Lê Lợi", "Thanh Hóa"),
+        ("số 9 Đinh Tiên Hoàng, Ninh Bình", "Đinh Tiên Hoàng", "Ninh Bình"),
+    ],
+)
+def test_the_city_said_wins_over_a_street_of_that_name_elsewhere(
+    gazetteer: Gazetteer, text: str, street_heard: str, province: str
+) -> None:
+    """The street tables cover three cities; a street of the same name elsewhere stays as heard."""
+    match = gazetteer.match(text)
+    assert match is not None
+    assert match.street is None and match.street_heard == street_heard
+    assert names(match)["province"] == province
+    assert street_heard not in match.normalised  # only what the tables hold is normalised
+
+
 def test_spoken_house_and_alley_numbers(gazetteer: Gazetteer) -> None:
     match = gazetteer.match("số hai mươi bảy hẻm một trăm lẻ hai đường Lê Văn Sỹ quận 3")
     assert match is not None
