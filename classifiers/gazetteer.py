@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from pathlib import Path
 
-from classifiers.address_scan import SALIENCE, Candidate, Piece, Role, Word, scan
+from classifiers.address_scan import SALIENCE, Candidate, Piece, scan
+from classifiers.address_words import Role, Word
 from classifiers.gazetteer_tables import DATA_DIR, Area, GazetteerTables, Item, Level, Place, Unit
 from classifiers.text_norm import fold
 
