@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from classifiers.gazetteer import Gazetteer
 from classifiers.messages import ExtractedFields
 from classifiers.red_flags import find_red_flags
 from classifiers.text_norm import fold, lower_same_length
@@ -461,13 +462,17 @@ def find_callback_number(text: str) -> str | None:
     return _phone_from_digits("".join(run))
 
 
-def extract_fields(text: str) -> ExtractedFields:
-    """All four fields; each None when the transcript does not say it."""
+def extract_fields(text: str, gazetteer: Gazetteer | None = None) -> ExtractedFields:
+    """All fields; each None when the transcript does not say it. With a gazetteer, the place
+    is also matched to real administrative units, streets and landmarks."""
     if not text or not text.strip():
         return ExtractedFields()
+    address = gazetteer.match(text) if gazetteer is not None else None
+    location = find_location(text) or (address.heard if address is not None else None)
     return ExtractedFields(
-        location=find_location(text),
+        location=location,
         people_at_risk=find_people_at_risk(text),
         weapon=find_weapon(text),
         callback_number=find_callback_number(text),
+        address=address,
     )

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from classifiers.labels import IncidentType, Urgency
+
+if TYPE_CHECKING:
+    from classifiers.gazetteer import AddressMatch
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractedFields:
     """Facts pulled from the transcript; None when the caller has not said them."""
 
-    location: str | None = None
+    location: str | None = None  # the place as the caller said it (may be unverified)
     people_at_risk: int | None = None
     weapon: bool | None = None
     callback_number: str | None = None
+    address: AddressMatch | None = None  # the place matched to the offline gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,9 @@ class Classification:
             "people_at_risk": self.fields.people_at_risk,
             "weapon": self.fields.weapon,
             "callback_number": self.fields.callback_number,
+            # None when the place said matches no real unit: the console then shows the words
+            # heard as unverified, never as an address.
+            "address": self.fields.address.to_json() if self.fields.address else None,
             "model_version": self.model_version,
         }
 

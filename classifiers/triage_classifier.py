@@ -13,6 +13,7 @@ import numpy as np
 from classifiers.cues import CueWords
 from classifiers.decision import UrgencyPolicy, final_labels
 from classifiers.extract import extract_fields
+from classifiers.gazetteer import Gazetteer
 from classifiers.labels import INCIDENT_TYPES, URGENCIES, IncidentType
 from classifiers.messages import Classification
 from classifiers.red_flags import find_red_flags
@@ -44,7 +45,9 @@ class TriageClassifier:
         cues: CueWords,
         version: str,
         policy: UrgencyPolicy | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
+        self._gazetteer = gazetteer
         self._scorer = scorer
         self._cues = cues
         self._version = version
@@ -97,7 +100,7 @@ class TriageClassifier:
             type_confidence=type_confidence,
             urgency_confidence=float(urgency_probs[URGENCIES.index(model_urgency)]),
             reasons=tuple(reasons),
-            fields=extract_fields(text),
+            fields=extract_fields(text, self._gazetteer),
             model_version=self._version,
             red_flags=tuple(flags),
         )
@@ -122,4 +125,5 @@ def load_classifier(model_dir: Path | None, threads: int | None = 1) -> TriageCl
         CueWords.load(directory),
         str(manifest["version"]),
         UrgencyPolicy.from_json(manifest.get("urgency_policy")),  # type: ignore[arg-type]
+        Gazetteer.load(),
     )

@@ -42,6 +42,7 @@ def call_summary(call: CallRecord, rank: int | None, incident_caller_count: int)
         "red_flags": model.get("red_flags", []),
         "red_flag_words": model.get("red_flag_words", []),
         "location": model.get("location"),
+        "address": model.get("address"),
         "people_at_risk": model.get("people_at_risk"),
         "weapon": model.get("weapon"),
         "callback_number": model.get("callback_number"),

@@ -26,6 +26,7 @@ class Scores:
     p1_recall: float
     under_triage: float  # (P1 -> P2..P4) + (P2 -> P3..P4) over all true P1+P2
     over_triage: float  # predicted more urgent than true, over all true P2..P4
+    over_triage_all: float  # the same calls, over all calls (the definition)
     type_ece: float
     urgency_ece: float
     type_confusion: np.ndarray  # [true, predicted]
@@ -102,6 +103,7 @@ def score(
         p1_recall=p1_recall,
         under_triage=under,
         over_triage=over,
+        over_triage_all=float((urgency_pred < urgency_true).mean()) if len(urgency_true) else 0.0,
         type_ece=expected_calibration_error(type_probs, type_true),
         urgency_ece=expected_calibration_error(urgency_probs, urgency_true),
         type_confusion=confusion(type_true, type_pred, len(INCIDENT_TYPES)),

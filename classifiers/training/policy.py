@@ -14,6 +14,7 @@ import numpy as np
 from classifiers.decision import UrgencyPolicy
 from classifiers.scorer import LabelScorer
 from classifiers.training.dataset import LabelledText
+from classifiers.training.evaluation import urgency_errors
 from classifiers.training.report import ModelOutputs, decide, predict
 from classifiers.training.trainer import label_arrays
 
@@ -39,22 +40,38 @@ _P1_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 _P2_GRID = np.round(np.arange(0.10, 0.951, 0.025), 3)
 
 
+@dataclass(frozen=True)
+class SafetyAims:
+    """What a policy must reach on the fitting calls before it may save units."""
+
+    min_p1_recall: float = 0.98
+    max_under_triage: float = 0.02
+
+
+AIMS = SafetyAims()
+
+
 def fit_policy(
-    scorer: LabelScorer, examples: Sequence[LabelledText], costs: TriageCosts = COSTS
+    scorer: LabelScorer,
+    examples: Sequence[LabelledText],
+    costs: TriageCosts = COSTS,
+    aims: SafetyAims = AIMS,
 ) -> UrgencyPolicy:
-    """The thresholds with the least mean triage cost (red flags included); ties go to the
-    higher thresholds, which send fewer units."""
+    """The least over-triage among the thresholds that reach the safety aims (red flags
+    included); when none does, the least mean triage cost. Ties go to higher thresholds."""
     outputs = ModelOutputs.of(scorer, [e.text for e in examples])
     _, urgency_true = label_arrays(examples)
-    best: tuple[float, float, float] | None = None
+    safe: list[tuple[float, float, float]] = []
+    cheap: list[tuple[float, float, float]] = []
     for p1 in _P1_GRID:
         for p2 in _P2_GRID:
-            policy = UrgencyPolicy(float(p1), float(p2))
-            cost = costs.mean(urgency_true, decide(outputs, policy).urgencies)
-            key = (cost, -float(p1), -float(p2))
-            if best is None or key < best:
-                best = key
-    assert best is not None
+            predicted = decide(outputs, UrgencyPolicy(float(p1), float(p2))).urgencies
+            p1_recall, under, over = urgency_errors(urgency_true, predicted)
+            tie = (-float(p1), -float(p2))
+            if p1_recall >= aims.min_p1_recall and under <= aims.max_under_triage:
+                safe.append((over, *tie))
+            cheap.append((costs.mean(urgency_true, predicted), *tie))
+    best = min(safe) if safe else min(cheap)
     return UrgencyPolicy(-best[1], -best[2])
 
 

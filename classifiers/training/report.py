@@ -169,7 +169,7 @@ def format_report(reports: Sequence[CandidateReport], detail_set: str | None = N
         "## classify() call, 1 CPU thread)",
         "",
         "| candidate | set | n | type macro-F1 | urgency acc | P1 recall | under-triage % "
-        "| over-triage % | ECE type | ECE urgency | median ms | p95 ms |",
+        "| over-triage % (of P2-P4 / of all) | ECE type | ECE urgency | median ms | p95 ms |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for report in reports:
@@ -177,7 +177,8 @@ def format_report(reports: Sequence[CandidateReport], detail_set: str | None = N
             lines.append(
                 f"| {report.name} | {name} | {s.n} | {s.type_macro_f1:.3f} | "
                 f"{s.urgency_accuracy:.3f} | {s.p1_recall:.3f} | {_pct(s.under_triage)} | "
-                f"{_pct(s.over_triage)} | {s.type_ece:.3f} | {s.urgency_ece:.3f} | "
+                f"{_pct(s.over_triage)} / {_pct(s.over_triage_all)} | {s.type_ece:.3f} | "
+                f"{s.urgency_ece:.3f} | "
                 f"{report.latency.median_ms:.1f} | {report.latency.p95_ms:.1f} |"
             )
     lines += ["", "| candidate | real news type accuracy | usable sentences | urgency policy |"]

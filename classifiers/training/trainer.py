@@ -76,7 +76,7 @@ class TrainConfig:
     e5_layers: int = 12
     e5_tuning: FineTuneConfig = field(
         default_factory=lambda: FineTuneConfig(
-            epochs=4,
+            epochs=5,
             learning_rate=5e-5,
             head_learning_rate=2e-3,
             frozen_layers=0,

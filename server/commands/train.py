@@ -79,7 +79,13 @@ def run(args: argparse.Namespace) -> int:
     version = artefact_version(corpus_dir, config)
     if args.candidate != "none":
         splits = Splits.load(corpus_dir, config)
+        # The devcalls selection part, plus the authored dev families of the corpus (other
+        # writers' calls the model never saw): a policy fitted on devcalls alone leaned on the
+        # red flags tuned there and missed P1 calls of a held-out writer.
         independent = examples(load_devcalls(args.devcalls or DEVCALLS_DEFAULT), SELECT)
+        independent += [
+            e for e in splits.dev if e.example_id.startswith("w") and e.variant == "clean"
+        ]
         if args.candidate == "all":
             trained = list(CANDIDATES)
         elif args.candidate == ENSEMBLE:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from classifiers.decision import final_type
 from classifiers.labels import INCIDENT_TYPES, IncidentType, Urgency
 from classifiers.text_norm import strip_diacritics
-from classifiers.decision import final_type
 
 # (transcript, expected type, expected urgency): written for these tests, not taken from the corpus,
 # except the issue's own "quán bán cháy hàng rồi", which the corpus supplement also uses.

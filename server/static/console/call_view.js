@@ -454,7 +454,7 @@ export class CallPanel {
       { class: "fields" },
       el("h3", {}, "Thông tin trích xuất"),
       el("dl", {},
-        el("dt", {}, "Địa điểm"), el("dd", { class: "field-location" }, call.location || "Chưa rõ"),
+        el("dt", {}, "Địa điểm"), this.locationView(call),
         el("dt", {}, "Số người gặp nguy"), el("dd", {}, call.people_at_risk ?? "Chưa rõ"),
         el("dt", {}, "Hung khí"), el("dd", {}, weapon),
         el("dt", {}, "Số gọi lại"), el("dd", { class: "field-callback", title: "Số người gọi đọc trong cuộc gọi" }, call.callback_number || "Người gọi chưa đọc số"),
@@ -465,6 +465,27 @@ export class CallPanel {
         call.ended_at ? [el("dt", {}, "Kết thúc"), el("dd", { class: "field-ended" }, `${clock(call.ended_at)} (${END_REASON_NAMES[call.end_reason] || call.end_reason || "—"})`)] : null,
       ),
     );
+  }
+
+  locationView(call) {
+    // The words heard, and the gazetteer's match with its confidence; an unmatched fragment is
+    // shown as unverified words, never as an address.
+    const address = call.address;
+    if (address) {
+      const sure = Math.round((address.confidence || 0) * 100);
+      return el("dd", { class: "field-location" },
+        el("div", { class: "address-normalised", title: `Khớp danh mục địa giới hành chính (tin cậy ${sure}%)` },
+          `${address.normalised} (tin cậy ${sure}%)`),
+        address.normalised_2025 && address.normalised_2025 !== address.normalised
+          ? el("div", { class: "address-2025", title: "Tên đơn vị hành chính sau sắp xếp 2025" }, `Sau sáp nhập: ${address.normalised_2025}`)
+          : null,
+        el("div", { class: "address-heard" }, `Nghe được: “${address.heard}”`));
+    }
+    if (call.location) {
+      return el("dd", { class: "field-location unverified", title: "Không khớp địa chỉ thật nào trong danh mục" },
+        `Chưa xác minh: “${call.location}”`);
+    }
+    return el("dd", { class: "field-location" }, "Chưa rõ");
   }
 
   unitsView(call) {
