@@ -463,7 +463,7 @@ def _bare_piece(
                 evidence = max(evidence, 0.8)  # "chung cư Mỹ Đình 2": a kind of place, named
             break
     best = max(candidates, key=lambda c: (c.quality, SALIENCE[c.item.level]))
-    role: Role = best.item.level  # type: ignore[assignment]
+    role: Role = best.item.level
     return Piece(role, first, i + count, _level_value(best.item), evidence, candidates, None)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from classifiers.ensemble import MEMBER_LOADERS, EnsembleModel
@@ -24,7 +25,7 @@ class NotAClassifierDir(ValueError):
 def read_manifest(directory: Path) -> dict[str, object]:
     path = directory / MANIFEST_FILE
     try:
-        manifest = json.loads(path.read_text())
+        manifest: dict[str, object] = json.loads(path.read_text())
     except (OSError, ValueError) as error:
         raise NotAClassifierDir(
             f"{directory} is not a classifier directory (no readable {MANIFEST_FILE}); "
@@ -37,7 +38,11 @@ def read_manifest(directory: Path) -> dict[str, object]:
 
 def load_scorer(directory: Path) -> LabelScorer:
     kind = read_manifest(directory)["kind"]
-    loader = {**MEMBER_LOADERS, EnsembleModel.kind: EnsembleModel.load}.get(str(kind))
+    loaders: dict[str, Callable[[Path], LabelScorer]] = {
+        **MEMBER_LOADERS,
+        EnsembleModel.kind: EnsembleModel.load,
+    }
+    loader = loaders.get(str(kind))
     if loader is None:
         raise NotAClassifierDir(f"{directory}: unknown model kind {kind!r}")
     return loader(directory)

@@ -254,7 +254,7 @@ def repair(tokens: Tokens, vocabulary: frozenset[str]) -> Tokens:
         ):
             repaired.append(token)
             continue
-        candidates = set()
+        candidates: set[str] = set()
         for key in _deletions(token.folded):
             candidates.update(index.get(key, ()))
         candidates = {c for c in candidates if abs(len(c) - size) <= 1 and len(c) >= 3}

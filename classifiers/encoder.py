@@ -91,9 +91,8 @@ class TextEncoderInput:
         return [self._cls, *self._cut(self._ids(text), self.settings.max_length - 2), self._sep]
 
     def _ids(self, text: str) -> list[int]:
-        return self.tokenizer(self.settings.text_prefix + text, add_special_tokens=False)[
-            "input_ids"
-        ]
+        encoded = self.tokenizer(self.settings.text_prefix + text, add_special_tokens=False)
+        return list(encoded["input_ids"])
 
     def _cut(self, ids: list[int], room: int) -> list[int]:
         if len(ids) <= room:
@@ -178,7 +177,7 @@ def build_network(
     encoder_dir: Path, settings: EncoderSettings
 ) -> tuple[TwoHeadClassifier, TextEncoderInput]:
     """Any local Hugging Face encoder directory (BERT, PhoBERT, XLM-R, e5 ...) with fresh heads."""
-    hf_logging.disable_progress_bar()  # stderr belongs to our own progress bars and logs
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers API  # stderr belongs to our own progress bars and logs
     tokenizer = AutoTokenizer.from_pretrained(str(encoder_dir), local_files_only=True)
     encoder = AutoModel.from_pretrained(str(encoder_dir), local_files_only=True)
     return TwoHeadClassifier(encoder, settings), TextEncoderInput(tokenizer, settings)

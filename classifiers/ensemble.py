@@ -6,19 +6,22 @@ Holds no training code: members are trained elsewhere (training/trainer.py) and 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from classifiers.encoder import EncoderModel
 from classifiers.ngram_baseline import NgramModel
-from classifiers.scorer import LabelScorer, fit_temperatures, softmax
+from classifiers.scorer import LabelIds, LabelScorer, fit_temperatures, softmax
 
 MEMBERS_DIR = "members"
 CONFIG_FILE = "ensemble.json"
 # Every single-model kind an artefact can hold (artifact.load_scorer adds the ensemble itself).
-MEMBER_LOADERS = {"encoder": EncoderModel.load, "ngram": NgramModel.load}
+MEMBER_LOADERS: dict[str, Callable[[Path], LabelScorer]] = {
+    "encoder": EncoderModel.load,
+    "ngram": NgramModel.load,
+}
 
 
 class EnsembleModel:
@@ -54,9 +57,7 @@ class EnsembleModel:
             softmax(urgency_logits, self.temperatures[1]),
         )
 
-    def calibrate(
-        self, texts: Sequence[str], type_ids: Sequence[int], urgency_ids: Sequence[int]
-    ) -> None:
+    def calibrate(self, texts: Sequence[str], type_ids: LabelIds, urgency_ids: LabelIds) -> None:
         type_logits, urgency_logits = self._mean_log_probs(texts)
         self.temperatures = fit_temperatures(type_logits, urgency_logits, type_ids, urgency_ids)
 

@@ -109,7 +109,11 @@ class AddressMatch:
             if self.current_province is not None:
                 out.append(self.current_province.full_name)
             return out
-        for role, unit in (("ward", self.ward), ("district", self.district)):
+        pairs: tuple[tuple[Role, Unit | None], ...] = (
+            ("ward", self.ward),
+            ("district", self.district),
+        )
+        for role, unit in pairs:
             if unit is not None:
                 out.append(unit.full_name)
             elif role in verified:

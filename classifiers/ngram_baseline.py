@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import joblib
@@ -16,7 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
-from classifiers.scorer import fit_temperatures, softmax
+from classifiers.scorer import LabelIds, fit_temperatures, softmax
 
 MODEL_FILE = "ngram.joblib"
 CONFIG_FILE = "ngram_config.json"
@@ -33,7 +33,7 @@ def _lower(text: str) -> str:
 
 
 def _features() -> FeatureUnion:
-    def view(preprocessor):  # type: ignore[no-untyped-def]
+    def view(preprocessor: Callable[[str], str]) -> TfidfVectorizer:
         return TfidfVectorizer(
             analyzer="char_wb",
             ngram_range=(1, 5),
@@ -67,8 +67,8 @@ class NgramModel:
     def fit(
         cls,
         texts: Sequence[str],
-        type_ids: Sequence[int],
-        urgency_ids: Sequence[int],
+        type_ids: LabelIds,
+        urgency_ids: LabelIds,
         n_types: int,
         n_urgencies: int,
         regularisation: float = 10.0,
@@ -91,9 +91,7 @@ class NgramModel:
             self._urgency_head.decision_function(matrix),
         )
 
-    def calibrate(
-        self, texts: Sequence[str], type_ids: Sequence[int], urgency_ids: Sequence[int]
-    ) -> None:
+    def calibrate(self, texts: Sequence[str], type_ids: LabelIds, urgency_ids: LabelIds) -> None:
         type_logits, urgency_logits = self.logits(texts)
         self.temperatures = fit_temperatures(type_logits, urgency_logits, type_ids, urgency_ids)
 

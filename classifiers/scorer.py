@@ -21,14 +21,19 @@ class LabelScorer(Protocol):
         ...
 
 
+# Label ids as a list or an array: training code hands over either.
+LabelIds = Sequence[int] | np.ndarray
+
+
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     scaled = logits / temperature
     scaled = scaled - scaled.max(axis=-1, keepdims=True)
     exp = np.exp(scaled)
-    return exp / exp.sum(axis=-1, keepdims=True)
+    probs: np.ndarray = exp / exp.sum(axis=-1, keepdims=True)
+    return probs
 
 
-def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+def fit_temperature(logits: np.ndarray, labels: LabelIds) -> float:
     """Temperature minimising dev negative log-likelihood (Guo et al. 2017), by grid + refine.
 
     A 1-D search is exact enough and has no optimiser state to go wrong.
@@ -48,8 +53,8 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
 def fit_temperatures(
     type_logits: np.ndarray,
     urgency_logits: np.ndarray,
-    type_ids: np.ndarray,
-    urgency_ids: np.ndarray,
+    type_ids: LabelIds,
+    urgency_ids: LabelIds,
 ) -> tuple[float, float]:
     """One temperature per head (type, urgency), each fitted on its own dev labels."""
     return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from classifiers.corpus.asr_variants import STATS_FILE
@@ -15,7 +16,7 @@ from classifiers.corpus.generate import DATA_DIR, SPLITS, read_split
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 
 
-def _table(header: list[str], rows: list[list[object]]) -> str:
+def _table(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -25,7 +26,7 @@ def counts_markdown(data_dir: Path = DATA_DIR) -> str:
     rows = {split: read_split(data_dir / f"{split}.jsonl") for split in SPLITS}
     variants = ("clean", "nodiac", "asr")
     out = ["### Rows per split and variant", ""]
-    table = []
+    table: list[list[str | int]] = []
     for split in SPLITS:
         counter = Counter(str(r["variant"]) for r in rows[split])
         prefixes = sum(1 for r in rows[split] if str(r["id"]).endswith("-p"))
@@ -72,7 +73,7 @@ def asr_markdown(data_dir: Path, rows: dict[str, list[dict[str, object]]]) -> st
         groups.setdefault(line, []).append(record)
     table = []
     for name, group in groups.items():
-        cers = [float(r["cer"]) for r in group if not r["empty"]]
+        cers = [float(str(r["cer"])) for r in group if not r["empty"]]
         empty = sum(1 for r in group if r["empty"])
         if cers:
             table.append(

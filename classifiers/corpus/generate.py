@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from classifiers.corpus import vocabulary as vocab
 from classifiers.corpus.authored import authored_rows
@@ -446,7 +447,7 @@ def generate_rows(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
     return rows
 
 
-def _asdict(example: Example) -> dict[str, object]:
+def _asdict(example: Example) -> dict[str, Any]:
     return {name: getattr(example, name) for name in Example.__slots__}
 
 

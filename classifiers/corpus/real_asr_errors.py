@@ -70,9 +70,9 @@ def main(argv: list[str] | None = None) -> None:
     model_dir = resolve_whisper_model(args.whisper_model, args.cache_dir or default_cache_dir())
     transcriber = WhisperTranscriber(model_dir, cpu_threads=args.threads, num_workers=1)
     with (args.speechtrain / "transcripts.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) == 2]
+        table = [r for r in csv.reader(handle, delimiter="\t") if len(r) == 2]
     # The read sentences: the place-name clips are isolated words, not caller speech.
-    rows = [(file, text) for file, text in rows if file.startswith("fosd/")]
+    rows = [(file, text) for file, text in table if file.startswith("fosd/")]
     pairs: dict[str, list[tuple[str, str]]] = {"wide": [], "phone": []}
     started = time.monotonic()
     for number, (file, reference) in enumerate(rows, start=1):

@@ -358,6 +358,7 @@ GUNS = ("súng", "khẩu súng", "súng hoa cải")
 
 def street_address(rng: random.Random, dialect: Dialect) -> str:
     """A house address as a caller says it; always copied verbatim into the text."""
+    forms: tuple[str, ...]
     if dialect.name == "south":
         street, district = rng.choice(SAIGON_STREETS), rng.choice(SAIGON_DISTRICTS)
         forms = (

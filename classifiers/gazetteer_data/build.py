@@ -129,8 +129,8 @@ def build(wheel: Path, out_dir: Path) -> None:
     }
     # old "province_district_ward" key -> new ward ids, the source's default first
     successors: dict[str, list[str]] = defaultdict(list)
-    for province, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
-        for ward_key, old_keys in wards.items():
+    for province, new_wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward_key, old_keys in new_wards.items():
             for old_key in old_keys:
                 successors[old_key].append(new_ward_id[(province, ward_key)])
     for province, splits in converter["DICT_PROVINCE_WARD_DIVIDED"].items():

@@ -155,7 +155,7 @@ def corpus_version(corpus_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def choose_policy(directory: Path, independent: Sequence[LabelledText]) -> dict[str, float]:
+def choose_policy(directory: Path, independent: Sequence[LabelledText]) -> dict[str, object]:
     """Fits the candidate's urgency policy on the independent selection calls and records it,
     with the selection score that compares candidates, in its manifest."""
     from classifiers.training.policy import fit_policy, selection_score

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -160,10 +161,10 @@ def pruned_piece_ids(tokenizer: Tokenizer, texts: Iterable[str]) -> list[int]:
     return sorted(keep)
 
 
-def pruned_tokenizer_json(full: dict, kept: list[int]) -> dict:
+def pruned_tokenizer_json(full: dict[str, Any], kept: list[int]) -> dict[str, Any]:
     """tokenizer.json with the Unigram vocabulary cut to `kept` and every id renumbered."""
     new_id = {old: new for new, old in enumerate(kept)}
-    pruned = json.loads(json.dumps(full))
+    pruned: dict[str, Any] = json.loads(json.dumps(full))
     pruned["model"]["vocab"] = [full["model"]["vocab"][old] for old in kept]
     pruned["model"]["unk_id"] = new_id[full["model"]["unk_id"]]
     for token in pruned["added_tokens"]:
@@ -195,7 +196,7 @@ def convert_e5(
     pruned_path.write_text(
         json.dumps(pruned_tokenizer_json(full_json, kept), ensure_ascii=False), encoding="utf-8"
     )
-    tokenizer = PreTrainedTokenizerFast(
+    tokenizer = PreTrainedTokenizerFast(  # type: ignore[no-untyped-call]  # transformers API
         tokenizer_file=str(pruned_path),
         bos_token="<s>",
         eos_token="</s>",

@@ -14,13 +14,14 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 from torch import nn
 from tqdm import tqdm
 
-from classifiers.encoder import EncoderModel, EncoderSettings, build_network
+from classifiers.encoder import EncoderModel, EncoderSettings, TwoHeadClassifier, build_network
 from classifiers.labels import INCIDENT_TYPES, URGENCIES
 from classifiers.ngram_baseline import NgramModel
 from classifiers.scorer import LabelScorer, fit_temperatures
@@ -219,10 +220,10 @@ def train_candidate(candidate: str, splits: Splits, config: TrainConfig) -> Labe
     raise ValueError(f"unknown candidate {candidate!r}; choose one of {', '.join(CANDIDATES)}")
 
 
-def _freeze_bottom(network: nn.Module, layers: int) -> None:
+def _freeze_bottom(network: TwoHeadClassifier, layers: int) -> None:
     if layers <= 0:
         return
-    encoder = network.encoder
+    encoder: Any = network.encoder  # a Hugging Face encoder: its layers by attribute
     for parameter in encoder.embeddings.parameters():
         parameter.requires_grad = False
     for layer in encoder.encoder.layer[:layers]:
@@ -309,6 +310,7 @@ def fine_tune(
         if dev_score > best_score:
             best_score, best_state = dev_score, copy.deepcopy(network.state_dict())
     progress.close()
+    assert best_state is not None, "at least one epoch ran"
     network.load_state_dict(best_state)
     network.eval()
     dev_types, dev_urgencies = label_arrays(dev)
@@ -329,7 +331,7 @@ def _length_buckets(
     for start in range(0, len(order), window):
         chunk = sorted(order[start : start + window], key=lambda i: len(encoded[i]))
         batches += [np.array(chunk[k : k + batch_size]) for k in range(0, len(chunk), batch_size)]
-    rng.shuffle(batches)  # type: ignore[arg-type]
+    rng.shuffle(batches)
     return batches
 
 
