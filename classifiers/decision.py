@@ -17,6 +17,7 @@ from classifiers.messages import RedFlag
 from classifiers.red_flags import apply_red_flags
 
 _NON_EMERGENCY = INCIDENT_TYPES.index(IncidentType.NON_EMERGENCY)
+_P4_TYPES = (_NON_EMERGENCY, INCIDENT_TYPES.index(IncidentType.PROPERTY_CRIME))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ class UrgencyPolicy:
 
 
 def final_type(type_probs: np.ndarray, urgency: Urgency) -> IncidentType:
-    """The model's type, except that a call ranked P1-P3 is never filed as `non_emergency`.
+    """The model's type, except that a call ranked P1-P3 is never filed as `non_emergency` and
+    a P4 call is always filed as no emergency (or an old property matter).
 
     The urgency is the final one (policy, then red flags), and urgency is never lowered, so the
     type follows it: the most probable emergency type wins. "quán tôi cháy rồi" (red flag: a
@@ -59,6 +61,10 @@ def final_type(type_probs: np.ndarray, urgency: Urgency) -> IncidentType:
     if best == _NON_EMERGENCY and urgency is not Urgency.P4:
         ranked = np.argsort(type_probs)[::-1]
         best = int(next(i for i in ranked if i != _NON_EMERGENCY))
+    if urgency is Urgency.P4 and best not in _P4_TYPES:
+        # P4 is no emergency (../shared/labels.md): "quán bán cháy hàng rồi" is no fire. An old
+        # small loss reported for the paperwork stays property_crime.
+        best = max(_P4_TYPES, key=lambda i: type_probs[i])
     return INCIDENT_TYPES[best]
 
 

@@ -5,15 +5,23 @@ Loads from directories only (never a hub); inference keeps the head and the end 
 
 from __future__ import annotations
 
+import copy
 import json
+import warnings
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
-from transformers import AutoModel, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
+from transformers import (
+    AutoConfig,
+    AutoModel,
+    AutoTokenizer,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
 from transformers.utils import logging as hf_logging
 
 from classifiers.scorer import softmax
@@ -21,6 +29,7 @@ from classifiers.text_norm import strip_diacritics
 
 ENCODER_SUBDIR = "encoder"
 HEADS_FILE = "heads.pt"
+QUANTIZED_FILE = "network-int8.pt"  # the whole network, encoder in int8
 CONFIG_FILE = "encoder_config.json"
 
 
@@ -39,6 +48,9 @@ class EncoderSettings:
     view: str = "text"
     dropout: float = 0.1
     temperatures: tuple[float, float] = (1.0, 1.0)
+    # The encoder's linear layers stored and run as int8 (per-channel dynamic quantisation):
+    # about 3x faster on one CPU thread and a quarter of the size (classifiers/model/).
+    quantized: bool = False
 
 
 class TwoHeadClassifier(nn.Module):
@@ -130,11 +142,14 @@ class EncoderModel:
 
     def logits(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         type_parts, urgency_parts = [], []
+        # int8 activations are scaled per batch: one text at a time gives every call the same
+        # answer whatever else is classified beside it.
+        batch_size = 1 if self.settings.quantized else self.batch_size
         # Sorting by length keeps padding small in big batches; the order is restored below.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                chunk = [texts[i] for i in order[start : start + self.batch_size]]
+            for start in range(0, len(order), batch_size):
+                chunk = [texts[i] for i in order[start : start + batch_size]]
                 type_logits, urgency_logits = self.network(*self.inputs.batch(chunk))
                 type_parts.append(type_logits.float().numpy())
                 urgency_parts.append(urgency_logits.float().numpy())
@@ -149,15 +164,25 @@ class EncoderModel:
         return softmax(type_logits, t_type), softmax(urgency_logits, t_urgency)
 
     def with_temperatures(self, temperatures: tuple[float, float]) -> None:
-        from dataclasses import replace
-
         self.network.settings = replace(self.settings, temperatures=temperatures)
+
+    def quantized(self) -> EncoderModel:
+        """This model with its encoder's linear layers in int8 (the heads stay float)."""
+        network = copy.deepcopy(self.network)
+        network.encoder = _quantize(network.encoder)
+        network.settings = replace(self.settings, quantized=True)
+        return EncoderModel(network, self.inputs, self.batch_size)
 
     def save(self, directory: Path) -> None:
         encoder_dir = directory / ENCODER_SUBDIR
-        self.network.encoder.save_pretrained(encoder_dir)
+        if self.settings.quantized:
+            encoder_dir.mkdir(parents=True, exist_ok=True)
+            self.network.encoder.config.save_pretrained(encoder_dir)
+            torch.save(self.network.state_dict(), directory / QUANTIZED_FILE)
+        else:
+            self.network.encoder.save_pretrained(encoder_dir)
+            torch.save(self.network.heads_state(), directory / HEADS_FILE)
         self.inputs.tokenizer.save_pretrained(encoder_dir)
-        torch.save(self.network.heads_state(), directory / HEADS_FILE)
         (directory / CONFIG_FILE).write_text(json.dumps(asdict(self.settings), indent=2))
 
     @classmethod
@@ -165,6 +190,8 @@ class EncoderModel:
         raw = json.loads((directory / CONFIG_FILE).read_text())
         raw["temperatures"] = tuple(raw["temperatures"])
         settings = EncoderSettings(**raw)
+        if settings.quantized:
+            return cls._load_quantized(directory, settings)
         network, inputs = build_network(directory / ENCODER_SUBDIR, settings)
         heads = torch.load(directory / HEADS_FILE, map_location="cpu", weights_only=True)
         missing, unexpected = network.load_state_dict(heads, strict=False)
@@ -172,12 +199,41 @@ class EncoderModel:
             raise ValueError(f"{directory / HEADS_FILE} does not match the encoder heads")
         return cls(network, inputs)
 
+    @classmethod
+    def _load_quantized(cls, directory: Path, settings: EncoderSettings) -> EncoderModel:
+        encoder_dir = directory / ENCODER_SUBDIR
+        tokenizer = AutoTokenizer.from_pretrained(str(encoder_dir), local_files_only=True)
+        config = AutoConfig.from_pretrained(str(encoder_dir), local_files_only=True)
+        network = TwoHeadClassifier(AutoModel.from_config(config), settings)
+        network.encoder = _quantize(network.encoder)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*quantiz.*", category=UserWarning)
+            warnings.filterwarnings("ignore", message="TypedStorage", category=UserWarning)
+            state = torch.load(directory / QUANTIZED_FILE, map_location="cpu", weights_only=True)
+            network.load_state_dict(state)
+        return cls(network, TextEncoderInput(tokenizer, settings))
+
+
+def _quantize(encoder: nn.Module) -> nn.Module:
+    # torch.ao's eager dynamic quantisation is deprecated in favour of torchao, but it is what
+    # the pinned torch 2.13 runs fastest on a CPU; the warnings say so at every load.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*quantiz.*", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*quantiz.*", category=UserWarning)
+        warnings.filterwarnings(
+            "ignore", message="TypedStorage is deprecated", category=UserWarning
+        )
+        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+        return quantize_dynamic(encoder, {nn.Linear: per_channel_dynamic_qconfig})
+
 
 def build_network(
     encoder_dir: Path, settings: EncoderSettings
 ) -> tuple[TwoHeadClassifier, TextEncoderInput]:
     """Any local Hugging Face encoder directory (BERT, PhoBERT, XLM-R, e5 ...) with fresh heads."""
-    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers API  # stderr belongs to our own progress bars and logs
+    # stderr belongs to our own progress bars and logs
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers API
     tokenizer = AutoTokenizer.from_pretrained(str(encoder_dir), local_files_only=True)
     encoder = AutoModel.from_pretrained(str(encoder_dir), local_files_only=True)
     return TwoHeadClassifier(encoder, settings), TextEncoderInput(tokenizer, settings)

@@ -901,6 +901,9 @@ CONCEPTS: tuple[Concept, ...] = (
         _phrases(
             (
                 "đi lạc",
+                "không về",
+                "mất liên lạc",
+                "không liên lạc được",
                 "bị lạc",
                 "lạc mất",
                 "không về nhà",

@@ -146,6 +146,24 @@ def _write_candidate(
     return dev_score
 
 
+def quantize_dir(source: Path, out_dir: Path) -> Path:
+    """An encoder candidate with its encoder in int8, written as a candidate of its own."""
+    from classifiers.encoder import EncoderModel
+
+    manifest = read_manifest(source)
+    if manifest["kind"] != EncoderModel.kind:
+        raise ValueError(f"{source} holds a {manifest['kind']} model; only encoders quantise")
+    model = EncoderModel.load(source).quantized()
+    name = f"{manifest['candidate']}-int8"
+    details = {k: v for k, v in manifest.items() if k not in {"format", "format_version", "kind"}}
+    details.update(candidate=name, version=f"{name}-{str(manifest['version']).split('-')[-1]}")
+    details.pop("urgency_policy", None)
+    write_classifier_dir(
+        out_dir, model, name, str(details.pop("version")), CueWords.load(source), details
+    )
+    return out_dir
+
+
 def corpus_version(corpus_dir: Path) -> str:
     """Short hash of the train and dev files: the data a model was built from."""
     digest = hashlib.sha256()

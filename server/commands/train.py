@@ -19,10 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--candidate",
-        choices=["scratch", "e5", "ngram", "ensemble", "all", "none"],
+        choices=["scratch", "e5", "ngram", "ensemble", "quantize", "all", "none"],
         default="all",
         help="which model to train (default: all; 'ensemble' composes --members already "
-        "trained under --out; 'none' only installs)",
+        "trained under --out; 'quantize' writes <member>-int8 of each encoder member; "
+        "'none' only installs)",
     )
     parser.add_argument(
         "--members",
@@ -65,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         choose_policy,
         compose_ensemble_dir,
         install_default,
+        quantize_dir,
         train_to_dir,
     )
     from classifiers.training.dataset import DEFAULT_CORPUS_DIR
@@ -86,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
         independent += [
             e for e in splits.dev if e.example_id.startswith("w") and e.variant == "clean"
         ]
+        members = [m.strip() for m in args.members.split(",") if m.strip()]
         if args.candidate == "all":
             trained = list(CANDIDATES)
-        elif args.candidate == ENSEMBLE:
+        elif args.candidate in (ENSEMBLE, "quantize"):
             trained = []
         else:
             trained = [args.candidate]
@@ -97,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
             dev_score = train_to_dir(candidate, splits, config, out_dir / candidate, version)
             log.info("%s: in-corpus dev score %.4f", candidate, dev_score)
             made.append(out_dir / candidate)
+        if args.candidate == "quantize":
+            for member in members:
+                made.append(quantize_dir(out_dir / member, out_dir / f"{member}-int8"))
         if args.candidate in ("all", ENSEMBLE):
-            members = [m.strip() for m in args.members.split(",") if m.strip()]
             name = f"{ENSEMBLE}-{'-'.join(members)}"
             compose_ensemble_dir(
                 {m: out_dir / m for m in members}, splits, config, out_dir / name, version, name

@@ -49,7 +49,7 @@ def test_the_bundled_default_is_verified_and_was_trained_on_this_corpus(classifi
 
 def test_installing_records_checksums_and_a_damaged_file_is_refused(tmp_path):
     texts = ["nhà tôi đang cháy", "có người cầm dao", "cho hỏi thủ tục"] * 4
-    model = NgramModel.fit(texts, [0, 4, 11] * 4, [0, 0, 3] * 4, 12, 4, 1.0)
+    model = NgramModel.fit(texts, [0, 1, 2] * 4, [0, 0, 1] * 4, 3, 2, 1.0)
     write_classifier_dir(tmp_path / "trained", model, "ngram", "ngram-test", CueWords({}), {})
     target = tmp_path / "installed"
     install_default(tmp_path / "trained", DEFAULT_CORPUS_DIR, target)
